@@ -1,0 +1,54 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything they need is installed here, into .venv, from the pinned requirements.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+FIXTURES := parks news
+MO := locale/zh_Hans/LC_MESSAGES/django.mo
+
+.PHONY: run test install install-test messages migrate load lint serve clean
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`).
+$(MO): locale/zh_Hans/LC_MESSAGES/django.po $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+messages: $(MO)
+
+migrate: install messages
+	$(PY) manage.py migrate --noinput -v1
+
+# loaddata with natural keys updates rows in place, so this is safe to repeat.
+load: migrate
+	$(PY) manage.py loaddata $(FIXTURES)
+
+run: load
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install-test messages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=coop_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,79 @@
+"""Building blocks shared by the content models of every app.
+
+Not a place for content: each content type lives in its own app (parks, news,
+facts) and inherits from these.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SlugQuerySet(models.QuerySet):
+    """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
+    database ids and loading the same fixture twice updates rather than duplicates."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class ContentModel(models.Model):
+    """A public content object: one ASCII slug (never translated) that is its URL
+    and its natural key, plus created/updated times.
+
+    The times use ``default=timezone.now`` rather than ``auto_now``: ``loaddata``
+    saves in raw mode, which skips ``auto_now`` and would leave them NULL.
+    """
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("ASCII, used in the URL of both languages; not translated."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.slug
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+def english_required(model_name: str, *fields: str) -> list[models.CheckConstraint]:
+    """Database constraints that the English text of ``fields`` is present.
+
+    modeltranslation makes every translation column nullable; English is the
+    default language and must never be missing, including for rows that arrive
+    through ``loaddata`` (which skips form validation). A violating fixture then
+    fails as a whole inside loaddata's transaction.
+    """
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{field}_en__isnull": False}) & ~Q(**{f"{field}_en": ""}),
+            name=f"{model_name}_{field}_en_required",
+        )
+        for field in fields
+    ]
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known: a fact dated "July 2008" is stored as
+    2008-07-01 with MONTH precision and shown as "July 2008", never as a day."""
+
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")

@@ -1,0 +1,50 @@
+"""Template helpers used across the site: ``{% load portal %}``."""
+
+from django import template
+from django.utils import formats
+from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext_lazy
+
+from core import languages
+from core.models import DatePrecision
+from core.sanitize import clean_html
+
+register = template.Library()
+
+
+@register.filter
+def sanitize(html):
+    """Render editor-written HTML after passing it through the sanitizer."""
+    return mark_safe(clean_html(html))  # noqa: S308 - cleaned by nh3 just above
+
+
+@register.filter
+def bcp47(code):
+    """Django language code -> BCP 47 tag: ``zh-hans`` -> ``zh-Hans``."""
+    return languages.bcp47(code)
+
+
+@register.filter
+def partial_date(value, precision):
+    """Format a date only as precisely as it is known, in the page's language:
+    ``July 2008`` / ``2008年7月``; ``2008`` / ``2008年``; full date otherwise."""
+    if not value:
+        return ""
+    return formats.date_format(value, PARTIAL_DATE_FORMATS.get(precision, "DATE_FORMAT"))
+
+
+# Django's per-language format names: YEAR_MONTH_FORMAT is "F Y" in English and
+# "Y年n月" in Chinese; there is no year-only format, so gettext provides one.
+PARTIAL_DATE_FORMATS = {
+    DatePrecision.YEAR: pgettext_lazy("year-only date format", "Y"),
+    DatePrecision.MONTH: "YEAR_MONTH_FORMAT",
+    DatePrecision.DAY: "DATE_FORMAT",
+}
+
+
+@register.filter
+def plain_decimal(value):
+    """A Decimal without trailing zeros, localized: 13.60 -> 13.6, 5.35 -> 5.35."""
+    if value is None:
+        return ""
+    return formats.number_format(value.normalize() if hasattr(value, "normalize") else value)

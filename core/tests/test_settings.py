@@ -1,0 +1,34 @@
+"""Production settings fail loudly instead of inventing secrets."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+CHECK = "import django; django.setup(); from django.conf import settings; print(settings.ALLOWED_HOSTS)"
+
+
+def run_with(env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env.update({"DJANGO_SETTINGS_MODULE": "coop_portal.settings.production", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "-c", CHECK], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [({}, "SECRET_KEY"), ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS")],
+)
+def test_production_refuses_to_start_without_required_env(env, missing):
+    result = run_with(env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set in production" in result.stderr
+
+
+def test_production_starts_with_required_env():
+    result = run_with({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.org,www.portal.example.org"})
+    assert result.returncode == 0, result.stderr
+    assert "['portal.example.org', 'www.portal.example.org']" in result.stdout

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FactsConfig(AppConfig):
+    name = "facts"
+    verbose_name = _("Facts and sources")

@@ -1,0 +1,65 @@
+"""News about the cooperation, in English and Chinese."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core import languages
+from core.models import ContentModel, english_required
+from core.sanitize import clean_html
+from news.managers import ArticleQuerySet
+
+
+class Article(ContentModel):
+    """A news article. Visitors see it only once published and due
+    (``Article.objects.published()``); drafts and scheduled articles are 404 for them."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        ZH_HANS = "zh-hans", _("Simplified Chinese")
+
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), max_length=600, help_text=_("One or two sentences, plain text."))
+    body = models.TextField(_("body"), help_text=_("HTML; sanitized on save."))
+    source_name = models.CharField(_("source name"), max_length=200, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the article was written in; the other version is marked as a translation."),
+    )
+    published_at = models.DateTimeField(_("publication time"), default=timezone.now, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = english_required("article", "title", "summary", "body")
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.body_en = clean_html(self.body_en)
+        self.body_zh_hans = clean_html(self.body_zh_hans) or None
+        super().save(*args, **kwargs)
+
+    @property
+    def is_translation(self):
+        """True when the page's language is not the one the article was written in."""
+        return languages.current() != self.original_language

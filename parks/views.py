@@ -1,0 +1,28 @@
+from django.views.generic import DetailView, ListView
+
+from news.models import Article
+from parks.models import Park
+
+
+class ParkListView(ListView):
+    model = Park
+    template_name = "parks/park_list.html"
+    context_object_name = "parks"
+
+
+class ParkDetailView(DetailView):
+    model = Park
+    template_name = "parks/park_detail.html"
+    context_object_name = "park"
+    related_articles_count = 5
+
+    def get_queryset(self):
+        return Park.objects.prefetch_related("sources")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            related_articles=Article.objects.published()
+            .filter(parks=self.object)
+            .for_listing()[: self.related_articles_count],
+            **kwargs,
+        )
