@@ -14,7 +14,8 @@ from news.models import Article
 from parks.models import Park
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-SEED = Path(settings.BASE_DIR).parent / "shared" / "seed" / "article-2023-10-11-suzhou-suqian.txt"
+# A copy of ../shared/seed/, the source page the news fixture was made from.
+SEED = FIXTURES / "seed" / "article-2023-10-11-suzhou-suqian.txt"
 PARK_CODES = ["ssip", "wujiang-siyang", "kunshan-shuyang", "changshu-sihong", "zhangjiagang-suyu", "wuzhong-sucheng"]
 
 
