@@ -50,3 +50,15 @@ def alternates(path: str) -> list[Alternate]:
     """This page in every language. Slugs are not translated, so the same URL
     pattern reversed under another language prefix is the same object."""
     return [Alternate(code, BCP47[code], NATIVE_NAMES[code], translate_url(path, code)) for code in codes()]
+
+
+def translated_base_fields(model) -> list[str]:
+    """The translated fields of a model by their base name (``title``, not
+    ``title_en``). The base name reads the current language with fallback; the
+    ``_en``/``_zh_hans`` columns are what is stored and validated."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return sorted(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return []

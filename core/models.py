@@ -10,6 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def now():
+    """The current time to the second: what fixtures and backups (JSON, which
+    keeps milliseconds at most) can carry exactly, and all an editor needs."""
+    return timezone.now().replace(microsecond=0)
+
+
 class SlugQuerySet(models.QuerySet):
     """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
     database ids and loading the same fixture twice updates rather than duplicates."""
@@ -22,7 +28,7 @@ class ContentModel(models.Model):
     """A public content object: one ASCII slug (never translated) that is its URL
     and its natural key, plus created/updated times.
 
-    The times use ``default=timezone.now`` rather than ``auto_now``: ``loaddata``
+    The times use ``default=now`` rather than ``auto_now``: ``loaddata``
     saves in raw mode, which skips ``auto_now`` and would leave them NULL.
     """
 
@@ -32,8 +38,8 @@ class ContentModel(models.Model):
         unique=True,
         help_text=_("ASCII, used in the URL of both languages; not translated."),
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("created"), default=now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=now, editable=False)
 
     objects = SlugQuerySet.as_manager()
 
@@ -44,7 +50,7 @@ class ContentModel(models.Model):
         return self.slug
 
     def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
+        self.updated_at = now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
         super().save(*args, **kwargs)

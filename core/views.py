@@ -1,5 +1,11 @@
-"""Site-wide views: the root redirect and the home page."""
+"""Site-wide views: the root redirect, the home page and the health check."""
 
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
@@ -28,3 +34,31 @@ class HomeView(TemplateView):
             latest_articles=Article.objects.published().for_listing()[: self.latest_count],
             **kwargs,
         )
+
+
+logger = logging.getLogger(__name__)
+
+
+def healthz(request):
+    """For a load balancer: 200 when the database and the cache answer, else 503.
+    Never cached, never language-prefixed, no session touched."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        logger.exception("health check: database")
+        checks["database"] = "error"
+    try:
+        key, token = "healthz-probe", uuid.uuid4().hex
+        cache.set(key, token, 10)
+        checks["cache"] = "ok" if cache.get(key) == token else "error"
+    except Exception:  # noqa: BLE001
+        logger.exception("health check: cache")
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    response = JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response

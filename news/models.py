@@ -2,11 +2,10 @@
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import languages
-from core.models import ContentModel, english_required
+from core.models import ContentModel, english_required, now
 from core.sanitize import clean_html
 from news.managers import ArticleQuerySet
 
@@ -35,7 +34,7 @@ class Article(ContentModel):
         default=Language.EN,
         help_text=_("The language the article was written in; the other version is marked as a translation."),
     )
-    published_at = models.DateTimeField(_("publication time"), default=timezone.now, db_index=True)
+    published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
 
@@ -55,6 +54,9 @@ class Article(ContentModel):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
+        # Publication times are to the second, as the admin shows them and as a
+        # JSON backup (milliseconds at most) restores them exactly.
+        self.published_at = self.published_at.replace(microsecond=0)
         self.body_en = clean_html(self.body_en)
         self.body_zh_hans = clean_html(self.body_zh_hans) or None
         super().save(*args, **kwargs)

@@ -84,22 +84,6 @@ def test_seed_article_is_verbatim_without_page_chrome(content):
     assert sorted(article.parks.values_list("slug", flat=True)) == sorted(PARK_CODES)
 
 
-@pytest.mark.django_db
-def test_a_fixture_missing_its_english_title_loads_nothing(tmp_path):
-    bad = [
-        {"model": "facts.source", "fields": {"slug": "ok", "title_en": "Fine", "publisher_en": "P"}},
-        {
-            "model": "facts.source",
-            "fields": {"slug": "bad", "title_en": None, "title_zh_hans": "只有中文", "publisher_en": "P"},
-        },
-    ]
-    path = tmp_path / "bad.json"
-    path.write_text(json.dumps(bad), encoding="utf-8")
-    with pytest.raises(Exception, match="source_title_en_required"):
-        call_command("loaddata", str(path), verbosity=0)
-    assert not Source.objects.exists()
-
-
 def test_content_models_require_english_in_the_database():
     """modeltranslation makes every language column nullable; our constraints put English back."""
     for model in (Source, Park, Article):

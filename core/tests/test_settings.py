@@ -32,3 +32,22 @@ def test_production_starts_with_required_env():
     result = run_with({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.org,www.portal.example.org"})
     assert result.returncode == 0, result.stderr
     assert "['portal.example.org', 'www.portal.example.org']" in result.stdout
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="coop_portal.settings.production",
+        SECRET_KEY="k" * 20 + "-not-a-real-key-but-long-and-varied-0123456789",
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,102 @@
+"""What protects the site: headers, login throttling, health check, error pages."""
+
+import pytest
+from django.test import Client
+
+PUBLIC = ["/en/", "/zh-hans/parks/ssip/", "/en/news/", "/admin/login/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_security_headers_on_every_page(client, content, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_pages_have_no_inline_script(client, content):
+    """CSP allows no inline script; a page that had one would break silently."""
+    import re
+
+    for path in PUBLIC[:3]:
+        html = client.get(path).content.decode()
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert "src=" in tag or "application/ld+json" in tag or "application/json" in tag, tag
+
+
+def test_hsts_and_secure_cookies_in_production_over_https(settings, client, db):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.CSRF_COOKIE_SECURE = True
+    response = client.get("/admin/login/", HTTP_X_FORWARDED_PROTO="https")
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    cookie = response.cookies["csrftoken"]
+    assert cookie["secure"] and cookie["httponly"]
+    # Over plain HTTP the header would be meaningless and is not sent.
+    assert "Strict-Transport-Security" not in client.get("/admin/login/")
+
+
+def test_admin_login_locks_after_five_failures(db, django_user_model):
+    django_user_model.objects.create_superuser("editor", "e@example.org", "right-password")
+    client = Client()
+    for _ in range(4):
+        response = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        assert response.status_code == 200  # the ordinary "please correct" form
+    fifth = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    assert fifth.status_code == 429
+    locked = client.post("/admin/login/", {"username": "editor", "password": "right-password"})
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another user from the same address is not locked out.
+    django_user_model.objects.create_superuser("other", "o@example.org", "pw-other")
+    assert client.post("/admin/login/", {"username": "other", "password": "pw-other"}).status_code == 302
+
+
+def test_healthz_reports_database_and_cache(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_healthz_says_503_when_the_database_fails(client, db, monkeypatch):
+    from core import views
+
+    class BrokenConnection:
+        def cursor(self):
+            raise OSError("database down")
+
+    monkeypatch.setattr(views, "connection", BrokenConnection())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "error"
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "Page not found"), ("zh-hans", "页面未找到")])
+def test_404_page_in_the_page_language(client, db, lang, text):
+    response = client.get(f"/{lang}/no/such/page/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_500_page_is_bilingual_and_needs_no_database(client, db, monkeypatch):
+    from core import views
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views.HomeView, "get", explode)
+    client.raise_request_exception = False
+    response = client.get("/en/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Server error" in html and "服务器错误" in html
+    assert "{%" not in html and "{{" not in html
