@@ -48,3 +48,13 @@ def plain_decimal(value):
     if value is None:
         return ""
     return formats.number_format(value.normalize() if hasattr(value, "normalize") else value)
+
+
+@register.filter
+def safe_url(url):
+    """An editor-given link target, only if it is http(s) or mailto; else ``#``.
+    URLField validation already refuses other schemes in forms and fixtures;
+    this keeps a row written any other way from becoming a ``javascript:`` link."""
+    value = str(url or "").strip()
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    return value if scheme in {"http", "https", "mailto"} else "#"
