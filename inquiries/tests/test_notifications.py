@@ -33,6 +33,7 @@ def test_staff_are_emailed_only_after_the_inquiry_is_committed(client, form_data
     assert email.reply_to == ["anna.schmidt@example.com"]
     assert email.subject == f"[{inquiry.reference}] Inquiry from Schmidt Sensorik GmbH"
     assert "Parks of interest: Suzhou Suqian Industrial Park" in email.body
+    assert "+0800" in email.body  # an unambiguous time zone, not "CST"
     assert form_data["message"] in email.body
     assert f"http://testserver/admin/inquiries/inquiry/{inquiry.pk}/change/" in email.body
     inquiry.refresh_from_db()
