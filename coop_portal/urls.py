@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("parks/", include("parks.urls")),
     path("news/", include("news.urls")),
+    path("contact/", include("inquiries.urls")),
 )
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "facts",
     "parks",
     "news",
+    "inquiries",
 ]
 
 MIDDLEWARE = [
@@ -179,3 +180,16 @@ AXES_RESET_ON_SUCCESS = True
 # Apps whose rows are the portal's content: exported together by
 # `manage.py export_content` (backups) and restored with `loaddata`.
 CONTENT_APPS = ["facts", "parks", "news"]
+# --- Investor inquiries (inquiries/) ---------------------------------------
+# Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the
+# addresses listed for each park the visitor ticked ({"ssip": ["desk@…"]}).
+INQUIRY_NOTIFY_EMAILS: list[str] = []
+INQUIRY_PARK_NOTIFY_EMAILS: dict[str, list[str]] = {}
+INQUIRY_NOTIFY_LANGUAGE = "en"  # language of the staff e-mail
+INQUIRY_OVERDUE_DAYS = 3  # the admin flags open inquiries older than this
+INQUIRY_RETENTION_DAYS = 365  # purge_inquiries anonymises closed inquiries after this
+INQUIRY_RATE_LIMIT = 5  # accepted submissions per address …
+INQUIRY_RATE_PERIOD = 60 * 60  # … per this many seconds
+# A hung mail server must not hold a visitor's request (the staff e-mail is
+# sent after the inquiry is stored) for longer than this.
+EMAIL_TIMEOUT = 10

@@ -7,3 +7,5 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The console backend prints the staff e-mail about each new inquiry.
+INQUIRY_NOTIFY_EMAILS = ["inquiries@localhost"]

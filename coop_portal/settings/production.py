@@ -4,6 +4,7 @@ Start-up fails loudly (ImproperlyConfigured) when a required variable is
 missing, rather than running with an invented key or an open host list.
 """
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -58,3 +59,22 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# --- E-mail: SMTP from the environment (staff notifications of inquiries) ----
+# Optional: without EMAIL_HOST inquiries are still stored and listed in the
+# admin as "not notified"; `manage.py retry_inquiry_notifications` sends them later.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+# Implicit TLS (port 465) or STARTTLS (port 587, the default); never both.
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() in ("1", "true", "yes")
+EMAIL_USE_TLS = not EMAIL_USE_SSL and os.environ.get("EMAIL_USE_TLS", "true").lower() in ("1", "true", "yes")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+INQUIRY_NOTIFY_EMAILS = env_list("INQUIRY_NOTIFY_EMAILS")
+# JSON, by park slug: {"ssip": ["invest@example.org"], "wujiang-siyang": ["…"]}
+try:
+    INQUIRY_PARK_NOTIFY_EMAILS = json.loads(os.environ.get("INQUIRY_PARK_NOTIFY_EMAILS", "") or "{}")
+except json.JSONDecodeError as exc:
+    raise ImproperlyConfigured(f"INQUIRY_PARK_NOTIFY_EMAILS is not valid JSON: {exc}") from exc

@@ -40,6 +40,7 @@ def test_deploy_check_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="coop_portal.settings.production",
         SECRET_KEY="k" * 20 + "-not-a-real-key-but-long-and-varied-0123456789",
         ALLOWED_HOSTS="portal.example.org",
+        INQUIRY_NOTIFY_EMAILS="invest@portal.example.org",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,0 +1,74 @@
+"""The contact form and its confirmation page."""
+
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView, TemplateView
+
+from inquiries import ratelimit
+from inquiries.forms import InquiryForm
+from inquiries.models import Inquiry
+from inquiries.notifications import notify_staff
+from parks.models import Park
+
+# The confirmation page shows only the inquiry whose reference this session sent.
+SESSION_KEY = "inquiry_reference"
+
+
+class InquiryCreateView(CreateView):
+    """Stores a valid inquiry first, then e-mails staff after the commit, then
+    redirects (POST/redirect/GET) to the confirmation page."""
+
+    model = Inquiry
+    form_class = InquiryForm
+    template_name = "inquiries/inquiry_form.html"
+
+    def get_initial(self):
+        # ?park=<slug> ticks that park; an unknown slug is simply ignored.
+        park = Park.objects.filter(slug=self.request.GET.get("park", "")).first()
+        return {"parks": [park]} if park else {}
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.is_limited(request):
+            # The visitor's message is shown back so that nothing they typed is lost.
+            response = TemplateResponse(
+                request, "inquiries/rate_limited.html", {"message": request.POST.get("message", "")[:5000]}, status=429
+            )
+            response["Retry-After"] = str(settings.INQUIRY_RATE_PERIOD)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            self.object = form.save()
+            # robust: a failure in the e-mail must not turn a stored inquiry into an error page.
+            transaction.on_commit(
+                partial(notify_staff, self.object.pk, self.request.build_absolute_uri("/")), robust=True
+            )
+        ratelimit.count(self.request)
+        self.request.session[SESSION_KEY] = self.object.reference
+        return redirect("inquiries:thanks")
+
+    def form_invalid(self, form):
+        if form.caught_by_honeypot:
+            ratelimit.count(self.request)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return super().form_invalid(form)
+
+
+@method_decorator(never_cache, name="dispatch")
+class InquiryThanksView(TemplateView):
+    template_name = "inquiries/inquiry_thanks.html"
+
+    def get(self, request, *args, **kwargs):
+        reference = request.session.get(SESSION_KEY)
+        if not reference:
+            return redirect(reverse("inquiries:create"))
+        inquiry = Inquiry.objects.prefetch_related("parks").filter(reference=reference).first()
+        return self.render_to_response(self.get_context_data(reference=reference, inquiry=inquiry))
