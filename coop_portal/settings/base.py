@@ -21,10 +21,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Editorial history of articles and parks (registered in news/parks apps.py).
+    "simple_history",
     "core",
     "facts",
     "parks",
     "news",
+    "images",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +112,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Uploaded images (images/): refused above these limits, resized to these widths.
+IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Below Pillow's own decompression-bomb threshold (about 89 megapixels).
+IMAGES_MAX_PIXELS = 40_000_000
+IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
 
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.

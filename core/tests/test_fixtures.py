@@ -38,9 +38,9 @@ def without_times(snap):
 
 @pytest.mark.django_db
 def test_fixtures_load_twice_without_duplicates():
-    call_command("loaddata", "parks", "news", verbosity=0)
+    call_command("loaddata", "images", "parks", "news", verbosity=0)
     first = snapshot()
-    call_command("loaddata", "parks", "news", verbosity=0)
+    call_command("loaddata", "images", "parks", "news", verbosity=0)
     assert without_times(snapshot()) == without_times(first)
     assert list(Park.objects.values_list("slug", flat=True)) == PARK_CODES
     assert Article.objects.count() == 1
