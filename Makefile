@@ -5,6 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# images first: parks and news refer to their pictures by natural key.
 FIXTURES := parks news
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
@@ -34,8 +35,12 @@ migrate: install messages
 	$(PY) manage.py migrate --noinput -v1
 
 # loaddata with natural keys updates rows in place, so this is safe to repeat.
+# The demo pictures are drawn by the project itself (images/management/commands); the
+# renditions step then resizes only what is missing.
 load: migrate
+	$(PY) manage.py make_demo_images
 	$(PY) manage.py loaddata $(FIXTURES)
+	$(PY) manage.py make_renditions
 
 run: load
 	$(PY) manage.py runserver 127.0.0.1:8000

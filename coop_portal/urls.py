@@ -6,10 +6,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from core.admin_views import MissingTranslationsView
 from core.views import healthz, root_redirect
 
 urlpatterns = [
     path("", root_redirect, name="root"),
+    # Editorial pages spanning several models; before admin/ so the admin's catch-all does not take them.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(MissingTranslationsView.as_view()),
+        name="missing_translations",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

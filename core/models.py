@@ -83,3 +83,18 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
     MONTH = "month", _("Month")
     DAY = "day", _("Day")
+
+
+def content_models():
+    """The models whose rows are the portal's content: those of
+    ``settings.CONTENT_APPS`` that have a natural key. Editorial history tables
+    (no natural key) are left out; they live in the database backup."""
+    from django.apps import apps
+    from django.conf import settings
+
+    return [
+        model
+        for label in settings.CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if hasattr(model, "natural_key")
+    ]

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from news.models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "status", "published_at", "original_language", "updated_at"]
     list_filter = ["status", "parks", "original_language"]
     # Fallback does not apply to queries: search both language columns.
@@ -13,4 +15,12 @@ class ArticleAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "published_at"
     filter_horizontal = ["parks"]
+    autocomplete_fields = ["image"]
     readonly_fields = ["created_at", "updated_at"]
+    # Publishing is status + time: only holders of news.publish_article (Editors) change them.
+    locked_fields = ("slug", "status", "published_at")
+    lock_permission = "news.publish_article"
+    rich_text_fields = ("body",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")

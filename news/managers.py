@@ -1,16 +1,30 @@
 """What is public, in one place: every view, feed, sitemap and search that
 shows articles to visitors starts from ``Article.objects.published()``."""
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.utils import timezone
 
 from core.models import SlugQuerySet
 
 
 class ArticleQuerySet(SlugQuerySet):
+    def public_condition(self, now=None) -> Q:
+        """The rule itself: status is published and the publication time has come."""
+        return Q(status=self.model.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
     def published(self, now=None):
         """Published and due: status is published and the publication time has
         come. A scheduled article appears by itself at its time, with no job to run."""
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.filter(self.public_condition(now))
+
+    def visible_to(self, user, now=None):
+        """What ``user`` may open at an article's public URL, each row annotated
+        with ``is_public`` (the rule above). Visitors get ``published()``; staff
+        who may change articles also get drafts and scheduled articles, which
+        the page then shows as a preview (core.views.PreviewMixin)."""
+        if user.is_staff and user.has_perm("news.change_article"):
+            return self.annotate(is_public=ExpressionWrapper(self.public_condition(now), output_field=BooleanField()))
+        return self.published(now).annotate(is_public=Value(True))
 
     def for_listing(self):
         """What a list of article teasers shows: the parks each one concerns,

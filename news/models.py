@@ -37,6 +37,15 @@ class Article(ContentModel):
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
+    image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -46,6 +55,8 @@ class Article(ContentModel):
         verbose_name_plural = _("articles")
         constraints = english_required("article", "title", "summary", "body")
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+        # Editors hold it; Translators edit the text but cannot publish (news/admin.py).
+        permissions = [("publish_article", _("Can publish articles and change their publication time"))]
 
     def __str__(self):
         return self.title

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from core.views import PreviewMixin
 from news.models import Article
 
 
@@ -12,10 +13,11 @@ class ArticleListView(ListView):
         return Article.objects.published().for_listing()
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PreviewMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        # Drafts, scheduled articles and unknown slugs are all a 404 for visitors.
-        return Article.objects.published().prefetch_related("parks")
+        # Drafts, scheduled articles and unknown slugs are all a 404 for visitors;
+        # staff who may edit articles see drafts and scheduled ones as a preview.
+        return Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks")

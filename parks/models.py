@@ -35,6 +35,15 @@ class Park(ContentModel):
     )
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     sources = models.ManyToManyField("facts.Source", blank=True, related_name="parks", verbose_name=_("sources"))
+    image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the park's page and card."),
+    )
 
     class Meta:
         ordering = ["display_order", "slug"]

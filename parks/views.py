@@ -9,6 +9,9 @@ class ParkListView(ListView):
     template_name = "parks/park_list.html"
     context_object_name = "parks"
 
+    def get_queryset(self):
+        return Park.objects.select_related("image")
+
 
 class ParkDetailView(DetailView):
     model = Park
@@ -17,7 +20,7 @@ class ParkDetailView(DetailView):
     related_articles_count = 5
 
     def get_queryset(self):
-        return Park.objects.prefetch_related("sources")
+        return Park.objects.select_related("image").prefetch_related("sources")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

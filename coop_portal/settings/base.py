@@ -26,10 +26,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    # Editorial history of articles and parks (registered in news/parks apps.py).
+    "simple_history",
     "facts",
     "parks",
     "news",
     "inquiries",
+    "images",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +128,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Uploaded images (images/): refused above these limits, resized to these widths.
+IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Below Pillow's own decompression-bomb threshold (about 89 megapixels).
+IMAGES_MAX_PIXELS = 40_000_000
+IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
+
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -179,7 +188,7 @@ AXES_RESET_ON_SUCCESS = True
 
 # Apps whose rows are the portal's content: exported together by
 # `manage.py export_content` (backups) and restored with `loaddata`.
-CONTENT_APPS = ["facts", "parks", "news"]
+CONTENT_APPS = ["images", "facts", "parks", "news"]
 # --- Investor inquiries (inquiries/) ---------------------------------------
 # Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the
 # addresses listed for each park the visitor ticked ({"ssip": ["desk@…"]}).

@@ -3,17 +3,12 @@
 import io
 
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.db import models
 
 from core.languages import translated_base_fields
+from core.models import content_models
 from news.tests.factories import ArticleFactory
-
-
-def content_models():
-    return [model for label in settings.CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
 def by_natural_key():

@@ -3,20 +3,15 @@ languages, filled with XSS payloads; no page, feed, sitemap, JSON-LD block or
 admin list may render one executably."""
 
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 
+from core.models import content_models
 from core.tests.test_hostile_requests import ROUTES
 from core.tests.xss import PAYLOADS, executable_payloads
 
 LANGS = ["en", "zh-hans"]
-
-
-def content_models():
-    return [model for label in settings.CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
 def editable_text_fields(model):

@@ -5,16 +5,19 @@
 
 Objects are written with natural keys (slugs) and no database ids, so the file
 loads into an empty database, or over an existing one, without clashes.
-Personal data (investor inquiries) is not content and is not exported here.
+Personal data (investor inquiries), accounts and editorial history are not
+content and are not exported here; the database dump covers them. Image files
+live in media storage: back them up beside this file.
 """
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from core.models import content_models
+
 
 class Command(BaseCommand):
-    help = "Write every content object (settings.CONTENT_APPS) to one fixture file, with natural keys."
+    help = "Write every content object (core.models.content_models()) to one fixture file, with natural keys."
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Output file: .json, or .json.gz / .json.bz2 / .json.xz to compress.")
@@ -22,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         call_command(
             "dumpdata",
-            *settings.CONTENT_APPS,
+            *(model._meta.label for model in content_models()),
             natural_foreign=True,
             natural_primary=True,
             indent=1,

@@ -1,0 +1,162 @@
+"""What every content model's admin shares: roles (fields only editors may
+change), the rich-text editor, and the translation status of each row.
+
+Use by listing the mixins before the admin base class::
+
+    class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin): ...
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from core import languages, translation_status
+from core.sanitize import clean_html
+from core.widgets import RichTextarea
+
+
+class EditorialAdminMixin:
+    """Fields in ``locked_fields`` (the slug, and for publishable content the
+    status and publication time) can be changed only by users holding
+    ``lock_permission`` (default: the model's delete permission, which Editors
+    have and Translators do not). For everyone else they are read-only in the
+    form, and ``save_model`` puts back their stored values, so a crafted POST
+    cannot change them either. Restoring an old version may change them too, so
+    it is for the same users.
+
+    ``rich_text_fields`` (base names, e.g. ``("body",)``) get the rich-text
+    editor in every language.
+    """
+
+    locked_fields = ("slug",)
+    lock_permission = None
+    rich_text_fields = ()
+
+    def may_change_locked_fields(self, request):
+        opts = self.model._meta
+        permission = self.lock_permission or f"{opts.app_label}.{get_permission_codename('delete', opts)}"
+        return request.user.has_perm(permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.may_change_locked_fields(request):
+            fields += [name for name in self.locked_fields if name not in fields]
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        fields = super().get_prepopulated_fields(request, obj)
+        if self.may_change_locked_fields(request):
+            return fields
+        return {name: sources for name, sources in fields.items() if name not in self.locked_fields}
+
+    def save_model(self, request, obj, form, change):
+        if not self.may_change_locked_fields(request):
+            self.keep_locked_values(obj, change)
+        super().save_model(request, obj, form, change)
+
+    def keep_locked_values(self, obj, change):
+        if change:
+            stored = type(obj)._default_manager.get(pk=obj.pk)
+            for name in self.locked_fields:
+                setattr(obj, name, getattr(stored, name))
+        else:
+            for name in self.locked_fields:
+                field = obj._meta.get_field(name)
+                if field.has_default():
+                    setattr(obj, name, field.get_default())
+
+    # Restoring a version (django-simple-history's revert form).
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or not self.may_change_locked_fields(request)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self.may_change_locked_fields(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # Rich text.
+    def is_rich_text(self, field_name):
+        names = set(self.rich_text_fields)
+        names |= {build_localized_fieldname(base, code) for base in self.rich_text_fields for code in languages.codes()}
+        return field_name in names
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if self.is_rich_text(db_field.name):
+            opts = self.model._meta
+            kwargs["widget"] = RichTextarea(
+                preview_url=reverse(f"admin:{opts.app_label}_{opts.model_name}_rich_text_preview")
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        opts = self.model._meta
+        preview = path(
+            "rich-text-preview/",
+            self.admin_site.admin_view(self.rich_text_preview),
+            name=f"{opts.app_label}_{opts.model_name}_rich_text_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def rich_text_preview(self, request):
+        """The editor's text as the public page will show it (sanitized)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_change_permission(request) or self.has_add_permission(request)):
+            raise PermissionDenied
+        return JsonResponse({"html": clean_html(request.POST.get("html", ""))})
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        choices = [(code, _("Missing %(language)s") % {"language": name}) for code, name in _language_names()]
+        return [*choices, ("complete", _("Complete"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "complete":
+            return queryset.exclude(translation_status.any_missing_q(queryset.model))
+        if value in languages.codes():
+            return queryset.filter(translation_status.missing_q(queryset.model, value))
+        return queryset
+
+
+def _language_names():
+    from django.conf import settings
+
+    return [(code, name) for code, name in settings.LANGUAGES]
+
+
+class TranslationStatusAdminMixin:
+    """Adds a "Languages" column (EN ✓ 中文 ✗) and a "missing Chinese /
+    missing English" filter to the change list of any translated model."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translation_status"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), MissingTranslationFilter]
+
+    @admin.display(description=_("Languages"))
+    def translation_status(self, obj):
+        missing = translation_status.missing_languages(obj)
+        return format_html_join(
+            " ",
+            '<span class="translation-{}" title="{}">{} {}</span>',
+            (
+                (
+                    "missing" if code in missing else "complete",
+                    _("missing") if code in missing else _("complete"),
+                    languages.SHORT_NAMES[code],
+                    "✗" if code in missing else "✓",
+                )
+                for code in languages.codes()
+            ),
+        ) or format_html("")

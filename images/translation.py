@@ -1,0 +1,9 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from images.models import Image
+
+
+@register(Image)
+class ImageTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
+    required_languages = ("en",)

@@ -1,0 +1,111 @@
+"""Editors publish; Translators edit the text but cannot publish, delete, or change slugs."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from core.roles import EDITOR, TRANSLATOR
+from news.models import Article
+from news.tests.factories import ArticleFactory
+
+
+def change_form_data(article, **changes):
+    """What the admin change form posts, with ``changes`` on top (a crafted POST may add anything)."""
+    data = {
+        "slug": article.slug,
+        "title_en": article.title_en,
+        "title_zh_hans": article.title_zh_hans or "",
+        "summary_en": article.summary_en,
+        "summary_zh_hans": article.summary_zh_hans or "",
+        "body_en": article.body_en,
+        "body_zh_hans": article.body_zh_hans or "",
+        "source_name_en": article.source_name_en or "",
+        "source_name_zh_hans": article.source_name_zh_hans or "",
+        "source_url": article.source_url,
+        "original_language": article.original_language,
+        "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+        "status": article.status,
+        "image": article.image_id or "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+def test_groups_are_created_by_the_migration():
+    editor = set(Group.objects.get(name=EDITOR).permissions.values_list("codename", flat=True))
+    translator = set(Group.objects.get(name=TRANSLATOR).permissions.values_list("codename", flat=True))
+    assert {"publish_article", "add_article", "change_article", "delete_article", "change_park"} <= editor
+    assert {"change_article", "change_park", "change_source", "change_image"} <= translator
+    assert not {c for c in translator if c.startswith(("publish_", "delete_", "add_"))}
+
+
+def test_translator_saving_an_article_cannot_publish_it_or_change_its_slug(translator_client):
+    article = ArticleFactory(status=Article.Status.DRAFT, slug="draft-story", title_zh_hans=None)
+    url = f"/admin/news/article/{article.pk}/change/"
+    form = translator_client.get(url).content.decode()
+    assert 'name="title_zh_hans"' in form
+    assert 'name="status"' not in form  # read-only for translators
+    assert 'name="slug"' not in form
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    response = translator_client.post(
+        url,
+        change_form_data(
+            article,
+            title_zh_hans="译好的标题",
+            status="published",
+            slug="hijacked",
+            published_at_0=tomorrow.strftime("%Y-%m-%d"),
+        ),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_zh_hans == "译好的标题"  # the translation is saved
+    assert article.status == Article.Status.DRAFT  # but nothing else
+    assert article.slug == "draft-story"
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_save_model_keeps_stored_status_even_if_the_form_carried_one(translator_client, django_user_model, rf):
+    """Second line of defence, below the read-only form fields."""
+    from django.contrib import admin
+
+    article = ArticleFactory(status=Article.Status.DRAFT)
+    request = rf.post("/")
+    request.user = django_user_model.objects.get(username="translator-tina")
+    article.status = Article.Status.PUBLISHED
+    article.slug = "changed"
+    admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    article.refresh_from_db()
+    assert (article.status, article.slug) == (Article.Status.DRAFT, article.slug)
+    assert article.slug != "changed"
+
+
+def test_translator_cannot_delete_or_add(translator_client):
+    article = ArticleFactory()
+    assert translator_client.get(f"/admin/news/article/{article.pk}/delete/").status_code == 403
+    assert translator_client.get("/admin/news/article/add/").status_code == 403
+    assert translator_client.get("/admin/parks/park/").status_code == 200
+
+
+def test_translator_cannot_change_a_park_slug(translator_client):
+    from parks.tests.factories import ParkFactory
+
+    park = ParkFactory(slug="the-park")
+    form = translator_client.get(f"/admin/parks/park/{park.pk}/change/").content.decode()
+    assert 'name="name_zh_hans"' in form
+    assert 'name="slug"' not in form
+
+
+def test_editor_can_publish(editor_client):
+    article = ArticleFactory(status=Article.Status.DRAFT)
+    response = editor_client.post(
+        f"/admin/news/article/{article.pk}/change/", change_form_data(article, status="published")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert Article.objects.published().filter(pk=article.pk).exists()
