@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from core.parallel import pair_blocks
 from news.models import Article
 from parks.models import Park
 
@@ -29,3 +30,17 @@ class ParkDetailView(DetailView):
             .for_listing()[: self.related_articles_count],
             **kwargs,
         )
+
+
+class ParkParallelView(DetailView):
+    """The park's description in English and Chinese side by side."""
+
+    template_name = "parks/park_parallel.html"
+    context_object_name = "park"
+
+    def get_queryset(self):
+        return Park.objects.all()
+
+    def get_context_data(self, **kwargs):
+        park = self.object
+        return super().get_context_data(pairs=pair_blocks(park.description_en, park.description_zh_hans), **kwargs)
