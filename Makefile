@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-FIXTURES := parks news
+FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
 .PHONY: run test install install-test messages migrate load lint serve clean

@@ -7,7 +7,7 @@ from django.core.management import call_command
 @pytest.fixture
 def content(db):
     """The portal's real content, exactly as `make run` loads it."""
-    call_command("loaddata", "parks", "news", verbosity=0)
+    call_command("loaddata", "parks", "news", "figures", "enterprises", "timeline", verbosity=0)
 
 
 @pytest.fixture
