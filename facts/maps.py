@@ -13,8 +13,8 @@ joined to its pin by a leader line.
 import math
 from dataclasses import dataclass, field
 
-WIDTH = 760
-LABEL_COLUMN = 250  # room for the labels on each side of the map
+WIDTH = 800
+LABEL_COLUMN = 270  # room for the labels on each side (the longest: a bold English short name)
 MAP_TOP = 40
 MAP_BOTTOM_MARGIN = 60  # room for the scale bar
 LABEL_GAP = 24  # vertical distance between two labels in a column
