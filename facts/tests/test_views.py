@@ -210,3 +210,12 @@ def test_pages_work_before_any_content_is_loaded(client, db, url):
     response = client.get(url)
     assert response.status_code == 200
     assert '<svg class="bar-chart"' not in response.content.decode()  # no empty chart
+
+
+@pytest.mark.parametrize("path", ["/", "/parks/ssip/", *PAGES, "/enterprises/", "/enterprises/nichicon-suqian/"])
+def test_facts_pages_load_nothing_from_other_hosts(client, content, path):
+    html = client.get("/zh-hans" + path).content.decode()
+    loaded = re.findall(r'<(?:script|img|iframe|source|image|use)[^>]+(?:src|href)="([^"]+)"', html)
+    loaded += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]+href="([^"]+)"', html)
+    assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded
+    assert "<script" not in html  # map and chart need no script
