@@ -5,8 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-# images first: parks and news refer to their pictures by natural key.
-FIXTURES := parks news
+FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
 .PHONY: run test install install-test messages migrate load lint serve clean

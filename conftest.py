@@ -6,9 +6,8 @@ from django.core.management import call_command
 
 @pytest.fixture
 def content(db):
-    """The portal's real content, exactly as `make run` loads it (without the
-    demo picture files: the rows are there, pages fall back to the original URL)."""
-    call_command("loaddata", "parks", "news", verbosity=0)
+    """The portal's real content, exactly as `make run` loads it."""
+    call_command("loaddata", "parks", "news", "figures", "enterprises", "timeline", verbosity=0)
 
 
 @pytest.fixture

@@ -25,6 +25,9 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("parks/", include("parks.urls")),
     path("news/", include("news.urls")),
+    path("enterprises/", include("enterprises.urls")),
+    # Figures, timeline, sources and open data (figures/, timeline/, sources/, data/).
+    path("", include("facts.urls")),
     path("contact/", include("inquiries.urls")),
 )
 

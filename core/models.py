@@ -84,6 +84,26 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month")
     DAY = "day", _("Day")
 
+    @classmethod
+    def truncate(cls, value, precision):
+        """The canonical stored form: the first day of the known year or month,
+        so that sorting and comparing dates of mixed precision stays honest."""
+        if value is None:
+            return None
+        if precision == cls.YEAR:
+            return value.replace(month=1, day=1)
+        if precision == cls.MONTH:
+            return value.replace(day=1)
+        return value
+
+    @classmethod
+    def isoformat(cls, value, precision):
+        """ISO 8601 at the known precision: ``2008``, ``2008-07`` or ``2008-07-01``
+        (also HTML's year, month and date strings for ``<time datetime>``)."""
+        if value is None:
+            return None
+        return value.isoformat()[: {cls.YEAR: 4, cls.MONTH: 7}.get(precision, 10)]
+
 
 def content_models():
     """The models whose rows are the portal's content: those of

@@ -11,6 +11,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.generic import TemplateView
 
+from facts import charts, maps
+from facts.models import KeyFigure
 from news.models import Article
 from parks.models import Park
 
@@ -24,14 +26,19 @@ def root_redirect(request):
 
 
 class HomeView(TemplateView):
-    """What the cooperation is, the six parks, the latest news."""
+    """The dashboard: what the cooperation is, its headline figures with their
+    sources, the shares chart, the map, the latest news and the six parks."""
 
     template_name = "core/home.html"
     latest_count = 5
 
     def get_context_data(self, **kwargs):
+        parks = list(Park.objects.select_related("image"))  # one query for the map and the park cards
         return super().get_context_data(
-            parks=Park.objects.select_related("image"),
+            parks=parks,
+            park_map=maps.park_map(parks),
+            headline_figures=KeyFigure.objects.headline(),
+            share_chart=charts.bar_chart(KeyFigure.objects.shares()),
             latest_articles=Article.objects.published().for_listing()[: self.latest_count],
             **kwargs,
         )

@@ -1,9 +1,21 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from facts.models import Source
+from facts.models import KeyFigure, Milestone, Source
 
 
 @register(Source)
 class SourceTranslation(TranslationOptions):
     fields = ("title", "publisher")
+    required_languages = ("en",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("en",)
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title", "description")
     required_languages = ("en",)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "facts",
     "parks",
     "news",
+    "enterprises",
     "inquiries",
     "images",
 ]
@@ -188,7 +189,7 @@ AXES_RESET_ON_SUCCESS = True
 
 # Apps whose rows are the portal's content: exported together by
 # `manage.py export_content` (backups) and restored with `loaddata`.
-CONTENT_APPS = ["images", "facts", "parks", "news"]
+CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises"]
 # --- Investor inquiries (inquiries/) ---------------------------------------
 # Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the
 # addresses listed for each park the visitor ticked ({"ssip": ["desk@…"]}).

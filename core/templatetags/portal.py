@@ -33,6 +33,13 @@ def partial_date(value, precision):
     return formats.date_format(value, PARTIAL_DATE_FORMATS.get(precision, "DATE_FORMAT"))
 
 
+@register.filter
+def partial_iso(value, precision):
+    """The machine-readable form of a partial date for ``<time datetime>``:
+    ``2008``, ``2008-07`` or ``2008-07-01`` (HTML's year, month and date strings)."""
+    return DatePrecision.isoformat(value, precision) or ""
+
+
 # Django's per-language format names: YEAR_MONTH_FORMAT is "F Y" in English and
 # "Y年n月" in Chinese; there is no year-only format, so gettext provides one.
 PARTIAL_DATE_FORMATS = {

@@ -70,6 +70,12 @@ def test_no_page_renders_a_payload_executably(staff_client, content, payload_ind
     for url in pages(staff=True):
         response = staff_client.get(url, follow=True)
         assert response.status_code == 200, url
+        content_type = response["Content-Type"].split(";")[0]
+        if content_type in ("text/csv", "application/json"):
+            # Data downloads are never rendered as a page (and nosniff forbids guessing).
+            assert response["X-Content-Type-Options"] == "nosniff"
+            continue
+        assert content_type.startswith("text/html") or content_type.endswith("xml"), (url, content_type)
         problems = executable_payloads(response.content.decode())
         assert problems == [], (url, payload, problems)
         checked += 1

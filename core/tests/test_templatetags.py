@@ -52,3 +52,20 @@ def test_sanitizer_removes_executable_markup(payload):
 def test_sanitizer_keeps_ordinary_markup():
     html = '<p>Text with <a href="https://example.org/">a link</a> and <strong>emphasis</strong>.</p>'
     assert clean_html(html) == html.replace('">a link', '" rel="noopener noreferrer">a link')
+
+
+@pytest.mark.parametrize(
+    ("precision", "iso", "stored"),
+    [
+        (DatePrecision.YEAR, "2008", "2008-01-01"),
+        (DatePrecision.MONTH, "2008-07", "2008-07-01"),
+        (DatePrecision.DAY, "2008-07-15", "2008-07-15"),
+    ],
+)
+def test_partial_dates_are_written_and_stored_at_their_precision(precision, iso, stored):
+    from core.templatetags.portal import partial_iso
+
+    mid_july = datetime.date(2008, 7, 15)
+    assert partial_iso(mid_july, precision) == iso
+    assert partial_iso(None, precision) == ""
+    assert DatePrecision.truncate(mid_july, precision).isoformat() == stored

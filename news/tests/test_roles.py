@@ -109,3 +109,23 @@ def test_editor_can_publish(editor_client):
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["facts.keyfigure", "facts.milestone", "enterprises.enterprise"])
+def test_roles_cover_facts_and_enterprises(model):
+    """Editors may do everything with figures, milestones and enterprises;
+    translators may only change their text."""
+    from django.contrib.auth.models import Group
+
+    app_label, name = model.split(".")
+
+    def codenames(group):
+        return set(
+            Group.objects.get(name=group)
+            .permissions.filter(content_type__app_label=app_label, content_type__model=name)
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames("Editor") == {f"{action}_{name}" for action in ("add", "change", "delete", "view")}
+    assert codenames("Translator") == {f"change_{name}", f"view_{name}"}

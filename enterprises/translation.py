@@ -1,0 +1,9 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from enterprises.models import Enterprise
+
+
+@register(Enterprise)
+class EnterpriseTranslation(TranslationOptions):
+    fields = ("name", "origin", "sector", "description", "came_from")
+    required_languages = ("en",)

@@ -1,0 +1,127 @@
+"""The schematic map: six pins that are links, labels in the page's language,
+a title and description, and the same information as a text list."""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from facts import maps
+from parks.models import Park
+from parks.tests.factories import ParkFactory
+
+PARK_CODES = ["ssip", "wujiang-siyang", "kunshan-shuyang", "changshu-sihong", "zhangjiagang-suyu", "wuzhong-sucheng"]
+
+
+def svg_of(html):
+    match = re.search(r'<svg class="park-map".*?</svg>', html, re.S)
+    assert match, "no map on the page"
+    return match.group(0)
+
+
+def pins(svg):
+    return re.findall(r'<a class="map-pin[^"]*" href="([^"]+)"', svg)
+
+
+@pytest.mark.parametrize("url", ["/en/", "/zh-hans/", "/en/parks/ssip/", "/zh-hans/parks/kunshan-shuyang/"])
+def test_map_has_six_pins_linking_to_the_six_park_pages(client, content, url):
+    lang = url.split("/")[1]
+    svg = svg_of(client.get(url).content.decode())
+    assert sorted(pins(svg)) == sorted(f"/{lang}/parks/{code}/" for code in PARK_CODES)
+    # Each Suqian pin is joined to its Suzhou partner.
+    assert len(re.findall(r'<g class="partner">', svg)) == 6
+    assert len(re.findall(r"<line ", re.search(r'<g class="pairings">.*?</g>', svg, re.S).group(0))) == 6
+
+
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        (
+            "/en/",
+            [
+                '<title id="park-map-title">Map of the Suzhou–Suqian joint parks</title>',
+                ">Suqian</text>",
+                ">Kunshan</text>",
+                ">Wujiang-Siyang</text>",
+                "50 km",
+            ],
+        ),
+        (
+            "/zh-hans/",
+            [
+                '<title id="park-map-title">苏宿共建园区分布图</title>',
+                ">宿迁</text>",
+                ">昆山市</text>",
+                ">吴江泗阳工业园</text>",
+                "50公里",
+            ],
+        ),
+    ],
+)
+def test_map_labels_are_in_the_page_language(client, content, url, texts):
+    svg = svg_of(client.get(url).content.decode())
+    for text in texts:
+        assert text in svg, text
+    assert '<desc id="park-map-desc">' in svg
+    assert 'aria-labelledby="park-map-title"' in svg
+
+
+def test_text_list_is_the_accessible_alternative(client, content):
+    html = client.get("/zh-hans/").content.decode()
+    listing = re.search(r'<ul class="map-list">.*?</ul>', html, re.S).group(0)
+    assert len(re.findall(r"<li>", listing)) == 6
+    assert "位于宿迁市宿城区（北纬33.963°，东经118.275°）" in listing
+    assert "共建方为苏州苏州工业园区（北纬31.324°，东经120.723°）" in listing
+
+
+def test_park_page_marks_its_own_pin(client, content):
+    svg = svg_of(client.get("/en/parks/wujiang-siyang/").content.decode())
+    current = re.findall(r'<a class="map-pin is-current" href="([^"]+)" aria-current="page">', svg)
+    assert current == ["/en/parks/wujiang-siyang/"]
+    # Drawn last, so it is on top of any neighbour.
+    assert pins(svg)[-1] == "/en/parks/wujiang-siyang/"
+
+
+def test_suqian_is_north_west_of_suzhou_and_labels_do_not_overlap(db, content):
+    parks = list(Park.objects.all())
+    drawn = maps.park_map(parks)
+    for pin in drawn.pins:
+        assert pin.host.y < pin.partner.y  # north is up
+        assert pin.host.x < pin.partner.x  # west is left
+        assert 0 <= pin.host.x <= drawn.width and 0 <= pin.host.y <= drawn.height
+    for labels in ([p.label for p in drawn.pins], [p.partner_label for p in drawn.pins]):
+        ys = sorted(label.y for label in labels)
+        assert all(b - a >= maps.LABEL_GAP - 1e-6 for a, b in zip(ys, ys[1:], strict=False))
+        assert all(0 < y < drawn.height for y in ys)
+    # 50 km is about 0.45° of latitude.
+    bar = drawn.scale_bar
+    assert 30 < float(bar["x2"]) - float(bar["x1"]) < 120
+
+
+def test_coordinates_are_plain_numbers_in_every_language(client, content, settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    svg = svg_of(client.get("/zh-hans/").content.decode())
+    numbers = re.findall(r'\b(?:x|y|x1|y1|x2|y2|cx|cy)="([^"]+)"', svg)
+    assert numbers
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
+
+
+def test_a_park_without_partner_coordinates_gets_a_pin_and_no_line(db):
+    lonely = ParkFactory(slug="lonely", partner_latitude=None, partner_longitude=None)
+    paired = ParkFactory(
+        slug="paired",
+        latitude=Decimal("33.9"),
+        longitude=Decimal("118.3"),
+        partner_latitude=Decimal("31.3"),
+        partner_longitude=Decimal("120.6"),
+    )
+    drawn = maps.park_map([lonely, paired])
+    assert [pin.park for pin in drawn.pins] == [lonely, paired]
+    assert drawn.pins[0].partner is None and drawn.pins[1].partner is not None
+
+
+def test_coinciding_points_still_make_a_finite_map(db):
+    drawn = maps.park_map([ParkFactory(partner_latitude=None, partner_longitude=None) for _ in range(3)])
+    assert drawn.height > 0
+    assert all(0 <= pin.host.x <= drawn.width for pin in drawn.pins)
+    assert maps.park_map([]).pins == []
