@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("parks/", include("parks.urls")),
     path("news/", include("news.urls")),
+    path("search/", include("search.urls")),
 )
 
 if settings.DEBUG:

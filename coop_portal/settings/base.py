@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "facts",
     "parks",
     "news",
+    "search",
 ]
 
 MIDDLEWARE = [

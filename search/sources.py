@@ -1,0 +1,90 @@
+"""What the search page searches, and how its results are put together.
+
+``SOURCES`` is the one list of searchable kinds. To make another model
+searchable, give it ``search_fields`` (core/search.py) and add one ``Source``
+here, e.g. ``Source("enterprise", _("Company"), Enterprise.objects.all)``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Article
+from parks.models import Park
+from search.highlight import mark, snippet
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity
+class Source:
+    kind: str  # a stable key: the result's CSS class
+    label: str | Promise  # shown beside each result
+    public: Callable[[], QuerySet]  # what visitors may see; its QuerySet has search()
+    date_field: str | None = None  # shown with each result, when there is one
+
+
+# Listed in the order results of equal rank appear.
+SOURCES = [
+    Source("park", _("Park"), Park.objects.all),
+    Source("article", _("News"), Article.objects.published, date_field="published_at"),
+]
+
+
+@dataclass(frozen=True)
+class Hit:
+    source: Source
+    object: Any
+    title: SafeString  # in the page's language, matches marked
+    snippet: SafeString  # ditto
+
+    @property
+    def url(self):
+        return self.object.get_absolute_url()
+
+    @property
+    def date(self):
+        return getattr(self.object, self.source.date_field) if self.source.date_field else None
+
+
+class SearchResults:
+    """Every source's matches for the terms, in one ranked list that a
+    Paginator can slice: one query per source for (id, rank) of all matches,
+    then one per source for the objects of the page being shown."""
+
+    def __init__(self, terms: list[str], sources: list[Source] = SOURCES):
+        self.terms = terms
+        ranked = []
+        for position, source in enumerate(sources):
+            for order, (pk, rank) in enumerate(source.public().search(terms).values_list("pk", "search_rank")):
+                ranked.append((-rank, position, order, source, pk))
+        # Highest rank first; at equal rank, SOURCES order, then each model's own order.
+        ranked.sort(key=lambda key: key[:3])
+        self._keys = [(source, pk) for *_, source, pk in ranked]
+
+    def __len__(self):
+        return len(self._keys)
+
+    def __getitem__(self, index):
+        keys = self._keys[index] if isinstance(index, slice) else [self._keys[index]]
+        wanted: dict[Source, list] = {}
+        for source, pk in keys:
+            wanted.setdefault(source, []).append(pk)
+        objects = {source: source.public().in_bulk(pks) for source, pks in wanted.items()}
+        hits = [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
+        return hits if isinstance(index, slice) else hits[0]
+
+    def _hit(self, source: Source, obj) -> Hit:
+        weights = obj.search_fields
+        top = max(weights.values())
+        # Snippet from the best-weighted text after the title (the summary, then the body).
+        fields = sorted((field for field, weight in weights.items() if weight < top), key=lambda f: -weights[f])
+        return Hit(
+            source=source,
+            object=obj,
+            title=mark(str(obj), self.terms),
+            snippet=snippet([getattr(obj, field) for field in fields], self.terms),
+        )
