@@ -4,13 +4,23 @@ the admin and machine endpoints do not."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
+from core.sitemaps import PageSitemap
 from core.views import root_redirect
+from news.sitemaps import ArticleSitemap
+from parks.sitemaps import ParkSitemap
+
+# The sections of /sitemap.xml; each lists its pages in every language.
+SITEMAPS = {"pages": PageSitemap, "parks": ParkSitemap, "news": ArticleSitemap}
 
 urlpatterns = [
     path("", root_redirect, name="root"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from news import views
+from news import feeds, views
 
 app_name = "news"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
+    path("feed/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
+    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

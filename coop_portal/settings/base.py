@@ -21,6 +21,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # /sitemap.xml (its template); the domain comes from the request, as
+    # django.contrib.sites is not installed.
+    "django.contrib.sitemaps",
     "core",
     "facts",
     "parks",
