@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
+from core import structured_data
 from news.models import Article
 from parks.models import Park
 
@@ -24,6 +25,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            structured_data=structured_data.website(self.request),
             parks=Park.objects.all(),
             latest_articles=Article.objects.published().for_listing()[: self.latest_count],
             **kwargs,

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from core import structured_data
 from news.models import Article
 
 
@@ -19,3 +20,8 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Drafts, scheduled articles and unknown slugs are all a 404 for visitors.
         return Article.objects.published().prefetch_related("parks")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=structured_data.news_article(self.object, self.request), **kwargs
+        )

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from core import structured_data
 from news.models import Article
 from parks.models import Park
 
@@ -21,6 +22,7 @@ class ParkDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            structured_data=structured_data.park(self.object, self.request),
             related_articles=Article.objects.published()
             .filter(parks=self.object)
             .for_listing()[: self.related_articles_count],

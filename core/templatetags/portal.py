@@ -5,7 +5,7 @@ from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
 
-from core import languages
+from core import languages, structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -48,3 +48,10 @@ def plain_decimal(value):
     if value is None:
         return ""
     return formats.number_format(value.normalize() if hasattr(value, "normalize") else value)
+
+
+@register.filter
+def json_ld(data):
+    """A dict from core/structured_data.py as ``<script type="application/ld+json">``,
+    escaped so that no text inside can close the script element."""
+    return structured_data.to_script(data) if data else ""
