@@ -12,6 +12,10 @@ class ArticleQuerySet(SlugQuerySet):
         come. A scheduled article appears by itself at its time, with no job to run."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
+    def years(self):
+        """The years (in the site's time zone) that have articles, newest first."""
+        return [day.year for day in self.dates("published_at", "year", order="DESC")]
+
     def for_listing(self):
         """What a list of article teasers shows: the parks each one concerns,
         fetched in one query for the whole page."""
