@@ -21,11 +21,14 @@ it through ``core.models.SlugQuerySet``). Step by step:
    - PostgreSQL: pg_trgm GIN indexes on ``UPPER(column)``, the expression
      Django's ``icontains`` compares, created by the ``TrigramIndexes``
      migration operation below (each app's ``*_search_indexes`` migration).
-   - SQLite: one FTS5 table per model with the trigram tokenizer
-     (``<table>_search``), kept in step by triggers. It only narrows the rows
-     that the ``LIKE`` of step 2 then checks. ``sync_sqlite_search_indexes``
-     (re)creates it after every ``migrate``: SQLite loses a table's triggers
-     whenever Django rebuilds that table for a schema change.
+   - SQLite: FTS5 tables with the trigram tokenizer, one per weight tier
+     (``<table>_search_3`` for titles …), kept in step by triggers, answer
+     steps 2 and 3 for terms of two or more characters without reading the
+     texts; one-character terms (and SQLite builds without FTS5) use LIKE.
+     ``sync_search_indexes`` (re)creates them after every ``migrate``: SQLite
+     loses a table's triggers whenever Django rebuilds it for a schema change.
+   Case: LIKE on SQLite ignores case for ASCII letters only, the FTS5 index
+   and PostgreSQL's UPPER() for every script; Chinese has no case.
 """
 
 import functools
@@ -87,39 +90,46 @@ class SearchQuerySet(models.QuerySet):
         terms = parse_query(query) if isinstance(query, str) else list(query)
         if not terms:
             return self.annotate(search_rank=Value(0)).none()
-        weights = self.model.search_fields
-        queryset = self
+        tiers = search_tiers(self.model)
+        fts = _sqlite_index(self.model, self.db)
+        queryset, ranks = self, []
         for term in terms:
-            queryset = queryset.filter(self._occurs(term, weights))
-        rank = functools.reduce(operator.add, (self._rank(term, weights) for term in terms))
-        candidates = _sqlite_candidates(self.model, self.db, terms)
-        if candidates is not None:
-            queryset = queryset.filter(pk__in=candidates)
+            found = [(weight, self._contains(term, weight, columns, fts)) for weight, columns in tiers]
+            queryset = queryset.filter(functools.reduce(operator.or_, (condition for _weight, condition in found)))
+            # The best tier the term is in; the lowest needs no test, the term is somewhere.
+            whens = [When(condition, then=Value(weight)) for weight, condition in found[:-1]]
+            ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
         ordering = self.query.order_by or self.model._meta.ordering
-        return queryset.annotate(search_rank=rank).order_by("-search_rank", *ordering)
+        return queryset.annotate(search_rank=functools.reduce(operator.add, ranks)).order_by("-search_rank", *ordering)
 
-    def _occurs(self, term: str, fields) -> Q:
-        """``term`` is in one of ``fields``, in any language."""
-        columns = [column for field in fields for column in search_columns(self.model, field)]
+    def _contains(self, term: str, weight: int, columns: list[str], fts: bool) -> Q:
+        """``term`` is in one of ``columns`` (one weight tier)."""
+        if fts and len(term) >= 2:
+            return Q(pk__in=_sqlite_match(self.model, weight, term))
         return functools.reduce(operator.or_, (Q(**{f"{column}__icontains": term}) for column in columns))
 
-    def _rank(self, term: str, weights: dict[str, int]) -> Case:
-        """The weight of the best field that contains ``term``."""
-        whens = [
-            When(self._occurs(term, [field for field, w in weights.items() if w == weight]), then=Value(weight))
-            for weight in sorted(set(weights.values()), reverse=True)
-        ]
-        return Case(*whens, default=Value(0), output_field=models.IntegerField())
+
+def search_tiers(model) -> list[tuple[int, list[str]]]:
+    """The model's searched columns grouped by weight, highest first:
+    ``[(3, ["title_en", "title_zh_hans"]), (2, [...summary...]), (1, [...body...])]``."""
+    weights = model.search_fields
+    return [
+        (weight, [column for field, w in weights.items() if w == weight for column in search_columns(model, field)])
+        for weight in sorted(set(weights.values()), reverse=True)
+    ]
 
 
 # --- SQLite: FTS5 trigram tables --------------------------------------------
-# Two spaces after every indexed value, so that a one- or two-character string
-# (苏宿) at the very end of a text still begins some indexed trigram.
+# One FTS5 table per weight tier (news_article_search_3 for titles, _2 for
+# summaries, _1 for bodies): which table matches gives the rank, and the small
+# title and summary tables answer quickly. Two spaces follow every indexed
+# value, so that a one- or two-character string (苏宿) at the very end of a
+# text still begins an indexed trigram.
 _PAD = "  "
 
 
-def fts_table(model) -> str:
-    return f"{model._meta.db_table}_search"
+def fts_tables(model) -> dict[int, str]:
+    return {weight: f"{model._meta.db_table}_search_{weight}" for weight, _columns in search_tiers(model)}
 
 
 # An FTS5 query, built in SQL: the indexed trigrams from the vocabulary table
@@ -130,89 +140,96 @@ _PREFIX_TRIGRAMS = (
 )
 
 
-def _sqlite_candidates(model, alias: str, terms: list[str]) -> RawSQL | None:
-    """The rowids the FTS5 table says may match every term, as a subquery; None
-    when it cannot narrow anything (no table, or only one-character terms)."""
-    connection = connections[alias]
-    if connection.vendor != "sqlite" or not _fts_ready(connection, model):
-        return None
-    table = fts_table(model)
-    parts, params = [], []
-    for term in terms:
-        if len(term) >= 3:
-            # A phrase of the term's trigrams: exactly the texts that contain it.
-            parts.append("%s")
-            params.append('"' + term.replace('"', '""') + '"')
-        elif len(term) == 2:
-            # Too short for a trigram: any indexed trigram that starts with it.
-            parts.append(_PREFIX_TRIGRAMS.format(vocab=f"{table}_vocab"))
-            folded = term.lower()
-            params += [folded, folded + "\U0010ffff"]
-    if not parts:
-        return None
-    match = " || ' AND ' || ".join(parts)
-    # Only names from the model's _meta are formatted in; the terms are parameters.
+def _sqlite_match(model, weight: int, term: str) -> RawSQL:
+    """The rowids whose texts of one weight tier contain ``term``, ignoring
+    case, as a subquery. Exactly the substring matches: a phrase of the term's
+    trigrams occurs where the term occurs, and a two-character term begins an
+    indexed trigram wherever it occurs (the texts are padded)."""
+    table = fts_tables(model)[weight]
+    if len(term) >= 3:
+        match, params = "%s", ['"' + term.replace('"', '""') + '"']
+    else:
+        folded = term.lower()
+        match, params = _PREFIX_TRIGRAMS.format(vocab=f"{table}_vocab"), [folded, folded + "\U0010ffff"]
+    # Only names from the model's _meta are formatted in; the term is a parameter.
     return RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH {match}', params)  # noqa: S608, S611
 
 
-# alias -> {fts table name: exists}; cleared after every migrate.
+# alias -> {model label: its FTS5 tables exist}; cleared after every migrate.
 _fts_state: dict[str, dict[str, bool]] = {}
 
 
-def _fts_ready(connection, model) -> bool:
-    state = _fts_state.setdefault(connection.alias, {})
-    table = fts_table(model)
-    if table not in state:
+def _sqlite_index(model, alias: str) -> bool:
+    """Whether searches of ``model`` on database ``alias`` can use FTS5."""
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    state = _fts_state.setdefault(alias, {})
+    if model._meta.label not in state:
+        tables = list(fts_tables(model).values())
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
-            state[table] = cursor.fetchone() is not None
-    return state[table]
+            placeholders = ", ".join(["%s"] * len(tables))
+            cursor.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({placeholders})", tables)  # noqa: S608
+            state[model._meta.label] = cursor.fetchone()[0] == len(tables)
+    return state[model._meta.label]
 
 
-def _sqlite_index_sql(model) -> tuple[dict[str, str], str]:
-    """The FTS5 table, its vocabulary and its triggers (by name), and the
-    statement that fills the table from the model's rows."""
+def _sqlite_index_sql(model) -> tuple[dict[str, str], list[str]]:
+    """The FTS5 tables, their vocabularies and the triggers that keep them in
+    step (by name), and the statements that fill the tables from the rows."""
     table, pk = model._meta.db_table, model._meta.pk.column
-    fts = fts_table(model)
-    columns = [f'"{model._meta.get_field(name).column}"' for name in all_search_columns(model)]
-    names = ", ".join(columns)
+    prefix = f"{table}_search"
+    objects, inserts, deletes, fills, watched = {}, [], [], [], []
+    for weight, columns in search_tiers(model):
+        fts = fts_tables(model)[weight]
+        quoted = [f'"{model._meta.get_field(column).column}"' for column in columns]
+        names = ", ".join(quoted)
+        watched += quoted
 
-    def padded(prefix):
-        return ", ".join(f"{prefix}{column} || '{_PAD}'" for column in columns)
+        def padded(row, quoted=quoted):
+            return ", ".join(f"{row}{column} || '{_PAD}'" for column in quoted)
 
-    # Only names from the model's _meta are formatted into these statements.
-    delete = f'INSERT INTO "{fts}"("{fts}", rowid, {names}) VALUES (\'delete\', old."{pk}", {padded("old.")});'  # noqa: S608
-    insert = f'INSERT INTO "{fts}"(rowid, {names}) VALUES (new."{pk}", {padded("new.")});'  # noqa: S608
-    objects = {
-        fts: f"CREATE VIRTUAL TABLE \"{fts}\" USING fts5({names}, tokenize='trigram', content='')",
-        f"{fts}_vocab": f'CREATE VIRTUAL TABLE "{fts}_vocab" USING fts5vocab("{fts}", row)',
-        f"{fts}_insert": f'CREATE TRIGGER "{fts}_insert" AFTER INSERT ON "{table}" BEGIN {insert} END',
-        f"{fts}_delete": f'CREATE TRIGGER "{fts}_delete" AFTER DELETE ON "{table}" BEGIN {delete} END',
-        f"{fts}_update": (
-            f'CREATE TRIGGER "{fts}_update" AFTER UPDATE OF "{pk}", {names} ON "{table}" BEGIN {delete} {insert} END'
-        ),
-    }
-    fill = f'INSERT INTO "{fts}"(rowid, {names}) SELECT "{pk}", {padded("")} FROM "{table}"'  # noqa: S608
-    return objects, fill
+        options = "tokenize='trigram', content='', columnsize=0"  # an index only: no copy of the texts
+        objects[fts] = f'CREATE VIRTUAL TABLE "{fts}" USING fts5({names}, {options})'
+        objects[f"{fts}_vocab"] = f'CREATE VIRTUAL TABLE "{fts}_vocab" USING fts5vocab("{fts}", row)'
+        # Only names from the model's _meta are formatted into these statements.
+        inserts.append(f'INSERT INTO "{fts}"(rowid, {names}) VALUES (new."{pk}", {padded("new.")});')  # noqa: S608
+        deletes.append(
+            f'INSERT INTO "{fts}"("{fts}", rowid, {names}) VALUES (\'delete\', old."{pk}", {padded("old.")});'  # noqa: S608
+        )
+        fills.append(f'INSERT INTO "{fts}"(rowid, {names}) SELECT "{pk}", {padded("")} FROM "{table}"')  # noqa: S608
+    insert, delete = " ".join(inserts), " ".join(deletes)
+    objects[f"{prefix}_insert"] = f'CREATE TRIGGER "{prefix}_insert" AFTER INSERT ON "{table}" BEGIN {insert} END'
+    objects[f"{prefix}_delete"] = f'CREATE TRIGGER "{prefix}_delete" AFTER DELETE ON "{table}" BEGIN {delete} END'
+    objects[f"{prefix}_update"] = (
+        f'CREATE TRIGGER "{prefix}_update" AFTER UPDATE OF "{pk}", {", ".join(watched)} ON "{table}" '
+        f"BEGIN {delete} {insert} END"
+    )
+    return objects, fills
 
 
 def sync_sqlite_search_index(connection, model) -> bool:
-    """Make the FTS5 table and triggers of ``model`` match its search fields,
+    """Make the FTS5 tables and triggers of ``model`` match its search fields,
     rebuilding the index when anything was missing or different. Idempotent;
     returns True when it rebuilt."""
-    expected, fill = _sqlite_index_sql(model)
+    expected, fills = _sqlite_index_sql(model)
+    prefix = f"{model._meta.db_table}_search"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE %s", [f"{fts_table(model)}%"])
-        if {name: sql for name, sql in cursor.fetchall() if name in expected} == expected:
+        # Ours: triggers and (virtual) tables named <table>_search…, not FTS5's own shadow tables.
+        cursor.execute(
+            "SELECT name, type, sql FROM sqlite_master WHERE substr(name, 1, %s) = %s"
+            " AND (type = 'trigger' OR sql LIKE 'CREATE VIRTUAL TABLE%%')",
+            [len(prefix), prefix],
+        )
+        existing = cursor.fetchall()
+        if {name: sql for name, _type, sql in existing} == expected:
             return False
-        fts = fts_table(model)
-        for trigger in ("insert", "delete", "update"):
-            cursor.execute(f'DROP TRIGGER IF EXISTS "{fts}_{trigger}"')
-        cursor.execute(f'DROP TABLE IF EXISTS "{fts}_vocab"')
-        cursor.execute(f'DROP TABLE IF EXISTS "{fts}"')
+        for name, kind, _sql in sorted(existing, key=lambda row: (row[1] != "trigger", not row[0].endswith("_vocab"))):
+            cursor.execute(f'DROP {"TRIGGER" if kind == "trigger" else "TABLE"} IF EXISTS "{name}"')
         for sql in expected.values():
             cursor.execute(sql)
-        cursor.execute(fill)
+        for fill in fills:
+            cursor.execute(fill)
     return True
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -51,31 +51,53 @@ class Hit:
 
 
 class SearchResults:
-    """Every source's matches for the terms, in one ranked list that a
-    Paginator can slice: one query per source for (id, rank) of all matches,
-    then one per source for the objects of the page being shown."""
+    """Every source's matches for the terms, as one ranked list that a
+    Paginator can count and slice. One query per source returns its total
+    (a window COUNT) with its best ``prefetch`` (id, rank) pairs; a page
+    merges them and loads only the objects it shows. The work in Python grows
+    with the page number, not with the number of matches (a common word
+    matches every article), and the database searches once per source."""
+
+    prefetch = 100  # ten pages of ten; a later page fetches again, as deep as it needs
 
     def __init__(self, terms: list[str], sources: list[Source] = SOURCES):
         self.terms = terms
-        ranked = []
-        for position, source in enumerate(sources):
-            for order, (pk, rank) in enumerate(source.public().search(terms).values_list("pk", "search_rank")):
-                ranked.append((-rank, position, order, source, pk))
-        # Highest rank first; at equal rank, SOURCES order, then each model's own order.
-        ranked.sort(key=lambda key: key[:3])
-        self._keys = [(source, pk) for *_, source, pk in ranked]
+        self.sources = sources
+        self._fetched = 0
+        self._count = 0
+        self._best: dict[Source, list[tuple[int, int]]] = {}
+
+    def _fetch(self, limit: int):
+        self._count, self._best = 0, {}
+        for source in self.sources:
+            matches = source.public().search(self.terms).annotate(search_total=Window(Count("pk")))
+            rows = list(matches.values_list("pk", "search_rank", "search_total")[:limit])
+            self._count += rows[0][2] if rows else 0
+            self._best[source] = [(pk, rank) for pk, rank, _total in rows]
+        self._fetched = limit
 
     def __len__(self):
-        return len(self._keys)
+        if not self._fetched:
+            self._fetch(self.prefetch)
+        return self._count
 
-    def __getitem__(self, index):
-        keys = self._keys[index] if isinstance(index, slice) else [self._keys[index]]
+    def __getitem__(self, index: slice) -> list[Hit]:
+        start, stop, _step = index.indices(len(self))
+        if stop > self._fetched:
+            self._fetch(stop)
+        ranked = [
+            (-rank, position, order, source, pk)
+            for position, source in enumerate(self.sources)
+            for order, (pk, rank) in enumerate(self._best[source])
+        ]
+        # Highest rank first; at equal rank, SOURCES order, then each model's own order.
+        ranked.sort(key=lambda key: key[:3])
+        keys = [(source, pk) for *_, source, pk in ranked[start:stop]]
         wanted: dict[Source, list] = {}
         for source, pk in keys:
             wanted.setdefault(source, []).append(pk)
         objects = {source: source.public().in_bulk(pks) for source, pks in wanted.items()}
-        hits = [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
-        return hits if isinstance(index, slice) else hits[0]
+        return [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
 
     def _hit(self, source: Source, obj) -> Hit:
         weights = obj.search_fields

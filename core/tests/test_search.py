@@ -6,7 +6,14 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from core.search import all_search_columns, fts_table, parse_query, searchable_models, sync_sqlite_search_index
+from core.search import (
+    all_search_columns,
+    fts_tables,
+    parse_query,
+    search_tiers,
+    searchable_models,
+    sync_sqlite_search_index,
+)
 from news.models import Article
 from news.tests.factories import ArticleFactory
 from parks.models import Park
@@ -131,7 +138,7 @@ def test_sqlite_index_is_rebuilt_when_its_triggers_went_missing():
     # triggers; the post-migrate sync notices and rebuilds the index.
     assert sync_sqlite_search_index(connection, Article) is False  # in step after migrate
     with connection.cursor() as cursor:
-        cursor.execute(f'DROP TRIGGER "{fts_table(Article)}_insert"')
+        cursor.execute('DROP TRIGGER "news_article_search_insert"')
     missed = ArticleFactory(title_en="Written while the trigger was gone")
     assert list(Article.objects.published().search("trigger was gone")) == []
     assert sync_sqlite_search_index(connection, Article) is True
@@ -141,10 +148,12 @@ def test_sqlite_index_is_rebuilt_when_its_triggers_went_missing():
 @sqlite_only
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", searchable_models(), ids=lambda m: m._meta.label)
-def test_every_searchable_model_has_an_fts5_index_on_sqlite(model):
-    with connection.cursor() as cursor:
-        cursor.execute(f'SELECT * FROM "{fts_table(model)}" LIMIT 0')  # noqa: S608 - a table name from _meta
-        assert [column[0] for column in cursor.description] == all_search_columns(model)
+def test_every_searchable_model_has_an_fts5_index_per_weight_on_sqlite(model):
+    tables = fts_tables(model)
+    for weight, columns in search_tiers(model):
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT * FROM "{tables[weight]}" LIMIT 0')  # noqa: S608 - a table name from _meta
+            assert [column[0] for column in cursor.description] == columns
 
 
 @postgres_only

@@ -1,8 +1,10 @@
 """The search page as a visitor uses it: /<lang>/search/?q=."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from news.models import Article
 from news.tests.factories import ArticleFactory
@@ -108,6 +110,17 @@ def test_html_in_titles_is_shown_as_text(client, db):
     assert "&lt;b&gt;<mark>Quokka</mark>&lt;/b&gt; &amp; co" in html
 
 
+def test_pages_beyond_the_prefetched_results(client, db, monkeypatch):
+    from search.sources import SearchResults
+
+    monkeypatch.setattr(SearchResults, "prefetch", 5)
+    for n in range(25):
+        ArticleFactory(title_en=f"Quokka story {n:02d}", published_at=timezone.now() - datetime.timedelta(days=n))
+    third = client.get("/en/search/", {"q": "quokka", "page": 3}).content.decode()
+    assert results(third) == [f"Quokka story {n:02d}" for n in range(20, 25)]
+    assert "25 results for" in third
+
+
 def test_results_are_paginated_and_links_keep_the_query(client, db):
     for n in range(25):
         ArticleFactory(title_en=f"Quokka story {n:02d}")
@@ -142,6 +155,6 @@ def test_query_count_does_not_grow_with_results(client, content, count, django_a
     parks = list(Park.objects.all())
     for n in range(count):
         ArticleFactory(title_en=f"Quokka {n}", parks=parks)
-    # (id, rank) for parks and for articles, then the objects of the page: parks, articles.
+    # For parks and for articles: the total with the best (id, rank) pairs, then the objects shown.
     with django_assert_max_num_queries(4):
         assert client.get("/en/search/", {"q": "quokka 苏宿 park"}).status_code == 200
