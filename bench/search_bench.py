@@ -25,6 +25,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -248,7 +249,7 @@ def main():
         print(f"| `{query}` | {note} | {found:,} | " + " | ".join(f"{t:.1f} ms" for t in times) + " |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
     if url.startswith("sqlite:///") and "search-bench-" in url:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        shutil.rmtree(Path(url.removeprefix("sqlite:///")).parent, ignore_errors=True)
 
 
 if __name__ == "__main__":
