@@ -6,10 +6,11 @@ Texts are in the page's language (modeltranslation's attribute access), URLs abs
 """
 
 import json
+from html import unescape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, override
@@ -130,4 +131,17 @@ def park(park, request) -> dict:
     }
     if park.established:
         data["foundingDate"] = park.established.strftime(_ISO_FORMATS.get(park.established_precision, "%Y-%m-%d"))
+    return data
+
+
+def organization(obj, request) -> dict:
+    """A company or other organisation with a public page: ``name``, ``get_absolute_url()``,
+    and a plain-text ``summary`` or an HTML ``description``. (For the enterprises
+    of issue 3: ``structured_data=structured_data.organization(self.object, self.request)``.)"""
+    url = _url(request, obj.get_absolute_url())
+    html = getattr(obj, "description", "") or ""
+    description = getattr(obj, "summary", None) or " ".join(unescape(strip_tags(html)).split())
+    data = {"@context": CONTEXT, "@type": "Organization", "@id": url, "url": url, "name": obj.name}
+    if description:
+        data["description"] = description
     return data

@@ -172,3 +172,25 @@ def test_og_image_block_is_empty_until_pages_have_images(client, content):
 def test_park_json_ld_needs_no_more_queries(client, content, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         assert client.get(Park.objects.get(slug="ssip").get_absolute_url()).status_code == 200
+
+
+def test_organization_json_ld_for_any_model_with_a_name_and_a_page(rf):
+    from types import SimpleNamespace
+
+    from core.structured_data import organization, to_script
+
+    company = SimpleNamespace(
+        name="Nichicon (Electronics) Suqian",
+        description="<p>Capacitors &amp; more.</p>",
+        get_absolute_url=lambda: "/x/",
+    )
+    data = organization(company, rf.get("/"))
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "@id": "http://testserver/x/",
+        "url": "http://testserver/x/",
+        "name": "Nichicon (Electronics) Suqian",
+        "description": "Capacitors & more.",
+    }
+    assert "\\u0026" in to_script(data) and "&amp;" not in to_script(data)
