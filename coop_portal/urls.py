@@ -4,10 +4,26 @@ the admin and machine endpoints do not."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from core.admin_views import MissingTranslationsView
+from core.sitemaps import PageSitemap
 from core.views import healthz, root_redirect
+from enterprises.sitemaps import EnterpriseSitemap
+from facts.sitemaps import SourceSitemap
+from news.sitemaps import ArticleSitemap
+from parks.sitemaps import ParkSitemap
+
+# The sections of /sitemap.xml; each lists its pages in every language.
+SITEMAPS = {
+    "pages": PageSitemap,
+    "parks": ParkSitemap,
+    "news": ArticleSitemap,
+    "enterprises": EnterpriseSitemap,
+    "sources": SourceSitemap,
+}
 
 urlpatterns = [
     path("", root_redirect, name="root"),
@@ -19,6 +35,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +47,7 @@ urlpatterns += i18n_patterns(
     # Figures, timeline, sources and open data (figures/, timeline/, sources/, data/).
     path("", include("facts.urls")),
     path("contact/", include("inquiries.urls")),
+    path("search/", include("search.urls")),
 )
 
 if settings.DEBUG:

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from core.search import sync_search_indexes
+
+        # After every migrate (once, not per app): the SQLite search indexes.
+        post_migrate.connect(sync_search_indexes, sender=self, dispatch_uid="core.sync_search_indexes")

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.search import SearchQuerySet
+
 
 def now():
     """The current time to the second: what fixtures and backups (JSON, which
@@ -16,9 +18,10 @@ def now():
     return timezone.now().replace(microsecond=0)
 
 
-class SlugQuerySet(models.QuerySet):
+class SlugQuerySet(SearchQuerySet):
     """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
-    database ids and loading the same fixture twice updates rather than duplicates."""
+    database ids and loading the same fixture twice updates rather than duplicates.
+    Also ``search(query)`` (core/search.py) for models that declare ``search_fields``."""
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)

@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.generic import TemplateView
 
+from core import structured_data
 from facts import charts, maps
 from facts.models import KeyFigure
 from news.models import Article
@@ -35,6 +36,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         parks = list(Park.objects.select_related("image"))  # one query for the map and the park cards
         return super().get_context_data(
+            structured_data=structured_data.website(self.request),
             parks=parks,
             park_map=maps.park_map(parks),
             headline_figures=KeyFigure.objects.headline(),

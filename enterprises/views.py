@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from core import structured_data
 from enterprises.models import Enterprise
 from parks.models import Park
 
@@ -43,3 +44,8 @@ class EnterpriseDetailView(DetailView):
 
     def get_queryset(self):
         return Enterprise.objects.select_related("park", "image").prefetch_related("sources")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=structured_data.organization(self.object, self.request), **kwargs
+        )

@@ -26,6 +26,10 @@ class ArticleQuerySet(SlugQuerySet):
             return self.annotate(is_public=ExpressionWrapper(self.public_condition(now), output_field=BooleanField()))
         return self.published(now).annotate(is_public=Value(True))
 
+    def years(self):
+        """The years (in the site's time zone) that have articles, newest first."""
+        return [day.year for day in self.dates("published_at", "year", order="DESC")]
+
     def for_listing(self):
         """What a list of article teasers shows: the parks each one concerns,
         fetched in one query for the whole page."""

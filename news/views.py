@@ -1,17 +1,35 @@
+from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core import structured_data
 from core.parallel import pair_blocks
 from core.views import PreviewMixin
+from news.forms import ArticleFilterForm
 from news.models import Article
 
 
 class ArticleListView(ListView):
+    """Newest first, 12 a page; ?park=<slug> and ?year=2023 narrow the list."""
+
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = 12
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        self.filters = ArticleFilterForm(self.request.GET, years=Article.objects.published().years())
+        if not self.filters.is_valid():
+            # An unknown park or a year without news, as for an unknown page number.
+            raise Http404(_("No such filter."))
+        articles = Article.objects.published().for_listing()
+        if park := self.filters.cleaned_data["park"]:
+            articles = articles.filter(parks=park)
+        if year := self.filters.cleaned_data["year"]:
+            articles = articles.filter(published_at__year=year)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filters=self.filters, **kwargs)
 
 
 class ArticleDetailView(PreviewMixin, DetailView):
@@ -22,6 +40,11 @@ class ArticleDetailView(PreviewMixin, DetailView):
         # Drafts, scheduled articles and unknown slugs are all a 404 for visitors;
         # staff who may edit articles see drafts and scheduled ones as a preview.
         return Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=structured_data.news_article(self.object, self.request), **kwargs
+        )
 
 
 class ArticleParallelView(ArticleDetailView):

@@ -45,6 +45,18 @@ class Park(ContentModel):
         help_text=_("Shown on the park's page and card."),
     )
 
+    # What search looks at, in both languages, and how much a match there counts
+    # (core/search.py): Park.objects.search(q).
+    search_fields = {
+        "name": 3,
+        "short_name": 3,
+        "summary": 2,
+        "description": 1,
+        "host_name": 1,
+        "partner_name": 1,
+        "leading_industries": 1,
+    }
+
     class Meta:
         ordering = ["display_order", "slug"]
         verbose_name = _("park")

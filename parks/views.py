@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core import structured_data
 from core.parallel import pair_blocks
 from enterprises.models import Enterprise
 from facts import maps
@@ -38,6 +39,7 @@ class ParkDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            structured_data=structured_data.park(self.object, self.request),
             related_articles=Article.objects.published()
             .filter(parks=self.object)
             .for_listing()[: self.related_articles_count],

@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # /sitemap.xml (its template); the domain comes from the request, as
+    # django.contrib.sites is not installed.
+    "django.contrib.sitemaps",
     "axes",
     "csp",
     # Editorial history of articles and parks (registered in news/parks apps.py).
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "enterprises",
     "inquiries",
     "images",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
 
-from core import languages
+from core import languages, structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -65,3 +65,10 @@ def safe_url(url):
     value = str(url or "").strip()
     scheme = value.split(":", 1)[0].lower() if ":" in value else ""
     return value if scheme in {"http", "https", "mailto"} else "#"
+
+
+@register.filter
+def json_ld(data):
+    """A dict from core/structured_data.py as ``<script type="application/ld+json">``,
+    escaped so that no text inside can close the script element."""
+    return structured_data.to_script(data) if data else ""

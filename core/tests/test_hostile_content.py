@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.models import content_models
 from core.tests.test_hostile_requests import ROUTES
-from core.tests.xss import PAYLOADS, executable_payloads
+from core.tests.xss import MARK, PAYLOADS, executable_payloads
 
 LANGS = ["en", "zh-hans"]
 
@@ -34,6 +34,7 @@ def pages(staff):
     plain = [route for route in ROUTES if "<" not in route.replace("<lang>", "")]
     for lang in LANGS:
         urls += ["/" + route.replace("<lang>", lang) for route in plain]
+        urls.append(f"/{lang}/search/?q={MARK}")  # every object matches: results and snippets
     from django.utils import translation
 
     for model in content_models():
@@ -71,8 +72,8 @@ def test_no_page_renders_a_payload_executably(staff_client, content, payload_ind
         response = staff_client.get(url, follow=True)
         assert response.status_code == 200, url
         content_type = response["Content-Type"].split(";")[0]
-        if content_type in ("text/csv", "application/json"):
-            # Data downloads are never rendered as a page (and nosniff forbids guessing).
+        if content_type in ("text/csv", "application/json", "text/plain"):
+            # Data downloads and robots.txt are never rendered as a page (nosniff forbids guessing).
             assert response["X-Content-Type-Options"] == "nosniff"
             continue
         assert content_type.startswith("text/html") or content_type.endswith("xml"), (url, content_type)

@@ -1,0 +1,11 @@
+# pg_trgm lets PostgreSQL index substring search (LIKE '%…%'), Chinese included;
+# its text-search configurations do not segment Chinese. See core/search.py.
+# CreateExtension is a no-op on SQLite.
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0002_roles_for_facts_and_enterprises")]
+
+    operations = [TrigramExtension()]

@@ -1,0 +1,180 @@
+"""Search as a QuerySet method (core/search.py), on SQLite and PostgreSQL alike."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from core.search import (
+    all_search_columns,
+    fts_tables,
+    parse_query,
+    search_tiers,
+    searchable_models,
+    sync_sqlite_search_index,
+)
+from news.models import Article
+from news.tests.factories import ArticleFactory
+from parks.models import Park
+
+SEED = "suzhou-suqian-strengthen-cooperation-2023"
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigram indexes")
+
+
+def slugs(queryset):
+    return [obj.slug for obj in queryset]
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("", []),
+        ("   ", []),
+        ("苏宿  industrial", ["苏宿", "industrial"]),
+        ('"industrial park" Suqian', ["industrial park", "Suqian"]),
+        ('"unbalanced', ["unbalanced"]),
+        ('""', []),
+        ("Park park PARK", ["Park"]),
+        (" ".join(f"w{i}" for i in range(20)), [f"w{i}" for i in range(8)]),
+    ],
+)
+def test_parse_query(query, terms):
+    assert parse_query(query) == terms
+
+
+@pytest.mark.parametrize(
+    "query", ["尼吉康", "苏宿", "Nichicon", "NICHICON", "strengthen cooperation", "尼吉康 Nichicon", "尼吉康电子"]
+)
+def test_seed_article_is_found_in_either_language(content, query):
+    assert slugs(Article.objects.published().search(query)) == [SEED]
+
+
+def test_every_term_must_occur(content):
+    assert slugs(Article.objects.published().search("Nichicon nosuchword")) == []
+
+
+def test_parks_are_found_by_chinese_and_english_names(content):
+    assert slugs(Park.objects.search("宿城区")) == ["ssip", "wuzhong-sucheng"]
+    assert slugs(Park.objects.search("张家港")) == ["zhangjiagang-suyu"]
+    assert "zhangjiagang-suyu" in slugs(Park.objects.search("Zhangjiagang"))
+
+
+@pytest.mark.django_db
+def test_drafts_and_scheduled_articles_are_never_found():
+    ArticleFactory(title_en="Quokka draft", status=Article.Status.DRAFT)
+    ArticleFactory(title_en="Quokka scheduled", published_at=timezone.now() + datetime.timedelta(hours=1))
+    public = ArticleFactory(title_en="Quokka public")
+    assert list(Article.objects.published().search("Quokka")) == [public]
+
+
+@pytest.mark.django_db
+def test_title_ranks_before_summary_before_body():
+    now = timezone.now()
+    # Newest first would be body, summary, title: the rank must win over the date.
+    in_title = ArticleFactory(title_en="Quokka news", published_at=now - datetime.timedelta(days=3))
+    in_summary = ArticleFactory(summary_en="About a quokka.", published_at=now - datetime.timedelta(days=2))
+    in_body = ArticleFactory(body_zh_hans="<p>短尾矮袋鼠 quokka</p>", published_at=now - datetime.timedelta(days=1))
+    ArticleFactory(title_en="Something else")
+    found = list(Article.objects.published().search("quokka"))
+    assert found == [in_title, in_summary, in_body]
+    assert [a.search_rank for a in found] == [3, 2, 1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("%", ["percent"]),  # a literal percent sign, not LIKE's wildcard
+        ("_", ["underscore"]),
+        ("'", ["quote"]),
+        ('"', []),
+        ("<b>", ["markup"]),
+        ("😀", ["emoji"]),
+        ("\\", []),
+        ("*", []),
+        ("NEAR(a b)", []),  # FTS5 syntax is only text
+        ("a OR b", []),
+    ],
+)
+def test_odd_characters_are_searched_as_text(query, expected):
+    ArticleFactory(slug="percent", summary_en="Up 9.7% on the year.")
+    ArticleFactory(slug="underscore", summary_en="Code snake_case here.")
+    ArticleFactory(slug="quote", summary_en="Suqian's land.")
+    ArticleFactory(slug="markup", summary_en="Tags like <b> are text in a summary.")
+    ArticleFactory(slug="emoji", summary_en="Party 😀 time.")
+    assert sorted(slugs(Article.objects.published().search(query))) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["宿迁", "迁", "宿", "X", "ab"])
+def test_short_terms_are_found_at_the_very_end_of_a_text(query):
+    # The FTS5 index pads every text so that one- and two-character terms at
+    # the end still start an indexed trigram.
+    article = ArticleFactory(title_en="Ends with Xab", title_zh_hans="苏州宿迁")
+    assert list(Article.objects.published().search(query)) == [article]
+
+
+@pytest.mark.django_db
+def test_index_follows_edits_and_deletions():
+    article = ArticleFactory(title_en="Old headline", title_zh_hans="旧标题")
+    article.title_en, article.title_zh_hans = "Fresh headline", "新标题"
+    article.save()
+    assert list(Article.objects.published().search("Fresh")) == [article]
+    assert list(Article.objects.published().search("新标题")) == [article]
+    assert list(Article.objects.published().search("Old headline")) == []
+    assert list(Article.objects.published().search("旧标")) == []
+    Article.objects.filter(pk=article.pk).update(summary_en="Changed by update()")
+    assert list(Article.objects.published().search("by update")) == [article]
+    article.delete()
+    assert list(Article.objects.published().search("Fresh")) == []
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_sqlite_index_is_rebuilt_when_its_triggers_went_missing():
+    # Django rebuilds a SQLite table for some schema changes, which drops its
+    # triggers; the post-migrate sync notices and rebuilds the index.
+    assert sync_sqlite_search_index(connection, Article) is False  # in step after migrate
+    with connection.cursor() as cursor:
+        cursor.execute('DROP TRIGGER "news_article_search_insert"')
+    missed = ArticleFactory(title_en="Written while the trigger was gone")
+    assert list(Article.objects.published().search("trigger was gone")) == []
+    assert sync_sqlite_search_index(connection, Article) is True
+    assert list(Article.objects.published().search("trigger was gone")) == [missed]
+
+
+@sqlite_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", searchable_models(), ids=lambda m: m._meta.label)
+def test_every_searchable_model_has_an_fts5_index_per_weight_on_sqlite(model):
+    tables = fts_tables(model)
+    for weight, columns in search_tiers(model):
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT * FROM "{tables[weight]}" LIMIT 0')  # noqa: S608 - a table name from _meta
+            assert [column[0] for column in cursor.description] == columns
+
+
+@postgres_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", searchable_models(), ids=lambda m: m._meta.label)
+def test_every_searched_column_has_a_trigram_index_on_postgresql(model):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", [model._meta.db_table])
+        indexes = dict(cursor.fetchall())
+    for column in all_search_columns(model):
+        definition = indexes[f"{model._meta.db_table}_{column}_trgm"]
+        assert "gin_trgm_ops" in definition and "upper" in definition
+
+
+@postgres_only
+@pytest.mark.parametrize("model", searchable_models(), ids=lambda m: m._meta.label)
+def test_postgresql_can_answer_a_search_from_the_trigram_indexes(content, model):
+    # The indexes are on exactly the expression Django's icontains compares,
+    # UPPER(column), so the planner can use them (here forced: tables are tiny).
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = model.objects.search("尼吉康").explain()
+    for column in all_search_columns(model):
+        assert f"{model._meta.db_table}_{column}_trgm" in plan

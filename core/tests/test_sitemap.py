@@ -1,0 +1,108 @@
+"""/sitemap.xml and /robots.txt as a search engine reads them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article
+from news.tests.factories import ArticleFactory
+
+
+def parse_xml(content):
+    return ET.fromstring(content)  # noqa: S314 - our own response, not untrusted input
+
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SEED = "suzhou-suqian-strengthen-cooperation-2023"
+
+
+def read_sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    entries = {}
+    for url in parse_xml(response.content).findall("s:url", NS):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        entries[url.findtext("s:loc", namespaces=NS)] = (url.findtext("s:lastmod", namespaces=NS), alternates)
+    return entries
+
+
+def test_every_public_page_is_listed_in_both_languages(client, content):
+    from enterprises.models import Enterprise
+    from facts.models import Source
+    from parks.models import Park
+
+    locs = set(read_sitemap(client))
+    lists = ["/", "/parks/", "/news/", "/enterprises/", "/figures/", "/timeline/", "/sources/", "/contact/"]
+    expected = {*lists, f"/news/{SEED}/"}
+    expected |= {f"/parks/{slug}/" for slug in Park.objects.values_list("slug", flat=True)}
+    expected |= {f"/enterprises/{slug}/" for slug in Enterprise.objects.values_list("slug", flat=True)}
+    expected |= {f"/sources/{slug}/" for slug in Source.objects.values_list("slug", flat=True)}
+    assert len(expected) >= 25  # lists, the article, six parks, the enterprises and sources of the fixtures
+    assert locs == {f"http://testserver/{lang}{path}" for lang in ("en", "zh-hans") for path in expected}
+
+
+def test_every_sitemap_url_answers_200(client, content):
+    ArticleFactory(slug="second-story")
+    for loc, (_lastmod, alternates) in read_sitemap(client).items():
+        for url in [loc, *alternates.values()]:
+            assert client.get(urlsplit(url).path).status_code == 200, url
+
+
+def test_alternates_are_reciprocal_with_bcp47_tags(client, content):
+    entries = read_sitemap(client)
+    for loc, (_lastmod, alternates) in entries.items():
+        assert set(alternates) == {"en", "zh-Hans", "x-default"}
+        assert loc in alternates.values()  # each page names itself among its versions
+        assert alternates["x-default"] == alternates["en"]
+        for tag in ("en", "zh-Hans"):
+            # The other version lists exactly the same set of versions.
+            assert entries[alternates[tag]][1] == alternates
+    assert "zh-hans" not in {tag for _lastmod, alternates in entries.values() for tag in alternates}
+
+
+def test_sitemap_alternates_match_the_pages_own_hreflang_links(client, content):
+    import re
+
+    for loc, (_lastmod, alternates) in read_sitemap(client).items():
+        html = client.get(urlsplit(loc).path).content.decode()
+        on_page = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+        assert on_page == alternates, loc
+
+
+def test_every_url_has_a_lastmod(client, content):
+    entries = read_sitemap(client)
+    assert all(lastmod for lastmod, _alternates in entries.values())
+    article = Article.objects.get(slug=SEED)
+    expected = max(article.published_at, article.updated_at).astimezone(timezone.get_current_timezone()).date()
+    assert entries[f"http://testserver/zh-hans/news/{SEED}/"][0] == expected.isoformat()
+
+
+def test_drafts_and_scheduled_articles_never_appear(client, content):
+    ArticleFactory(slug="a-draft", status=Article.Status.DRAFT)
+    ArticleFactory(slug="a-scheduled", published_at=timezone.now() + datetime.timedelta(hours=2))
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "a-draft" not in xml and "a-scheduled" not in xml
+    assert SEED in xml
+
+
+def test_robots_txt_names_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_sitemap_query_count_does_not_grow(client, content, count, django_assert_max_num_queries):
+    for _ in range(count):
+        ArticleFactory()
+    # One query per section (parks, news, enterprises, sources) and one latest-change
+    # aggregate per list page kind (news counts two), whatever the number of rows.
+    with django_assert_max_num_queries(11):
+        assert client.get("/sitemap.xml").status_code == 200

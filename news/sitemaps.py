@@ -1,0 +1,12 @@
+from core.sitemaps import I18nSitemap
+from news.models import Article
+
+
+class ArticleSitemap(I18nSitemap):
+    """Published articles only: drafts and scheduled articles never appear."""
+
+    def items(self):
+        return Article.objects.published().only("slug", "published_at", "updated_at")
+
+    def lastmod(self, article):
+        return max(article.published_at, article.updated_at)

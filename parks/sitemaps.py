@@ -1,0 +1,10 @@
+from core.sitemaps import I18nSitemap
+from parks.models import Park
+
+
+class ParkSitemap(I18nSitemap):
+    def items(self):
+        return Park.objects.only("slug", "updated_at")
+
+    def lastmod(self, park):
+        return park.updated_at

@@ -1,0 +1,166 @@
+"""The search page as a visitor uses it: /<lang>/search/?q=."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article
+from news.tests.factories import ArticleFactory
+from parks.models import Park
+
+SEED_EN = "Suzhou, Suqian strengthen cooperation for shared development"
+SEED_ZH = "苏州、宿迁加强合作，实现共同发展"
+
+
+def results(html):
+    """The result titles, in order, without their <mark> tags."""
+    return [
+        re.sub(r"</?mark>", "", title) for title in re.findall(r'class="search-hit-title"><a [^>]+>(.*?)</a>', html)
+    ]
+
+
+@pytest.mark.parametrize("query", ["尼吉康", "苏宿", "Nichicon", "strengthen cooperation"])
+@pytest.mark.parametrize(("lang", "title"), [("en", SEED_EN), ("zh-hans", SEED_ZH)])
+def test_either_language_finds_the_seed_article_on_either_page(client, content, query, lang, title):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    assert title in results(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "marked"),
+    [
+        ("zh-hans", "尼吉康", "<mark>尼吉康</mark>电子(宿迁)有限公司"),
+        ("en", "Nichicon", "<mark>Nichicon</mark> (Electronics) Suqian Co., Ltd."),
+        ("en", "nichicon", "<mark>Nichicon</mark> (Electronics)"),
+        (
+            "zh-hans",
+            "加强合作",
+            '<a href="/zh-hans/news/suzhou-suqian-strengthen-cooperation-2023/">苏州、宿迁<mark>加强合作</mark>',
+        ),
+    ],
+)
+def test_snippets_are_in_the_page_language_with_matches_marked(client, content, lang, query, marked):
+    html = client.get(f"/{lang}/search/", {"q": query}).content.decode()
+    assert marked in html
+
+
+def test_results_are_ranked_and_mix_parks_and_news(client, content):
+    html = client.get("/en/search/", {"q": "Sucheng"}).content.decode()
+    found = results(html)
+    # Name matches first (Wuzhong Sucheng), then parks hosted in Sucheng District (SSIP).
+    assert found[0] == "Wuzhong Sucheng Industrial Park"
+    assert "Suzhou Suqian Industrial Park" in found[1:]
+    assert "Park" in html and "News" in html
+
+
+def test_drafts_never_appear(client, content):
+    ArticleFactory(title_en="Nichicon draft plan", title_zh_hans="尼吉康草稿", status=Article.Status.DRAFT)
+    for lang, query in [("en", "Nichicon"), ("zh-hans", "尼吉康"), ("en", "draft plan"), ("zh-hans", "草稿")]:
+        found = results(client.get(f"/{lang}/search/", {"q": query}).content.decode())
+        assert "Nichicon draft plan" not in found and "尼吉康草稿" not in found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "%",
+        "_",
+        "%_%",
+        "'",
+        '"',
+        "''; DROP TABLE news_article; --",
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "😀",
+        "尼吉康😀",
+        "\\",
+        "NEAR(a b) OR c*",
+        "\u200b",
+        "a" * 10240,
+        "尼吉康" * 3000,
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_odd_queries_give_a_clean_page(client, content, query, lang):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
+    assert '<html lang="' in html and "</html>" in html
+
+
+def test_a_nul_byte_or_a_long_query_is_refused_with_a_message(client, content):
+    html = client.get("/en/search/", {"q": "Nichicon\x00"}).content.decode()
+    assert "Null characters are not allowed" in html
+    assert SEED_EN not in results(html)
+    html = client.get("/zh-hans/search/", {"q": "苏" * 10240}).content.decode()
+    assert 'role="alert"' in html and "100" in html
+    assert results(html) == []
+
+
+def test_html_in_titles_is_shown_as_text(client, db):
+    ArticleFactory(title_en="<b>Quokka</b> & co")
+    html = client.get("/en/search/", {"q": "quokka"}).content.decode()
+    assert "&lt;b&gt;<mark>Quokka</mark>&lt;/b&gt; &amp; co" in html
+
+
+def test_pages_beyond_the_prefetched_results(client, db, monkeypatch):
+    from search.sources import SearchResults
+
+    monkeypatch.setattr(SearchResults, "prefetch", 5)
+    for n in range(25):
+        ArticleFactory(title_en=f"Quokka story {n:02d}", published_at=timezone.now() - datetime.timedelta(days=n))
+    third = client.get("/en/search/", {"q": "quokka", "page": 3}).content.decode()
+    assert results(third) == [f"Quokka story {n:02d}" for n in range(20, 25)]
+    assert "25 results for" in third
+
+
+def test_results_are_paginated_and_links_keep_the_query(client, db):
+    for n in range(25):
+        ArticleFactory(title_en=f"Quokka story {n:02d}")
+    first = client.get("/en/search/", {"q": "quokka"}).content.decode()
+    assert len(results(first)) == 10
+    assert "25 results for" in first
+    assert 'href="?q=quokka&amp;page=2"' in first
+    third = client.get("/en/search/", {"q": "quokka", "page": 3}).content.decode()
+    assert len(results(third)) == 5
+    assert 'href="?q=quokka&amp;page=2" rel="prev"' in third
+    assert client.get("/en/search/", {"q": "quokka", "page": 99}).status_code == 404
+    assert client.get("/en/search/", {"q": "quokka", "page": "abc"}).status_code == 404
+
+
+def test_nothing_found_says_so(client, content):
+    html = client.get("/zh-hans/search/", {"q": "不存在的词"}).content.decode()
+    assert "没有找到与“不存在的词”相关的内容" in html
+
+
+def test_every_page_has_a_search_box(client, content):
+    for url in ["/en/", "/zh-hans/parks/ssip/", "/en/news/"]:
+        html = client.get(url).content.decode()
+        assert 'role="search"' in html and 'name="q"' in html
+
+
+def test_search_pages_are_not_indexed_by_search_engines(client, db):
+    assert '<meta name="robots" content="noindex, follow">' in client.get("/en/search/?q=x").content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_query_count_does_not_grow_with_results(client, content, count, django_assert_max_num_queries):
+    parks = list(Park.objects.all())
+    for n in range(count):
+        ArticleFactory(title_en=f"Quokka {n}", parks=parks)
+    # For parks and for articles: the total with the best (id, rank) pairs, then the objects shown.
+    with django_assert_max_num_queries(4):
+        assert client.get("/en/search/", {"q": "quokka 苏宿 park"}).status_code == 200
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "尼吉康"), ("zh-hans", "Nichicon")])
+def test_enterprises_are_searched_in_both_languages(client, content, lang, query):
+    html = client.get(f"/{lang}/search/", {"q": query}).content.decode()
+    assert f'href="/{lang}/enterprises/nichicon-suqian/"' in html
