@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentModel, english_required
 from enterprises.managers import EnterpriseQuerySet
+from images.fields import image_field
 
 
 class Enterprise(ContentModel):
@@ -29,15 +30,7 @@ class Enterprise(ContentModel):
     website = models.URLField(_("website"), max_length=300, blank=True)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     sources = models.ManyToManyField("facts.Source", blank=True, related_name="enterprises", verbose_name=_("sources"))
-    image = models.ForeignKey(
-        "images.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the enterprise's page."),
-    )
+    image = image_field(_("Shown on the enterprise's page."))
 
     objects = EnterpriseQuerySet.as_manager()
 

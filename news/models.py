@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core import languages
 from core.models import ContentModel, english_required, now
 from core.sanitize import clean_html
+from images.fields import image_field
 from news.managers import ArticleQuerySet
 
 
@@ -37,15 +38,7 @@ class Article(ContentModel):
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
-    image = models.ForeignKey(
-        "images.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the article."),
-    )
+    image = image_field(_("Shown at the top of the article."))
 
     objects = ArticleQuerySet.as_manager()
     # What search looks at, in both languages, and how much a match there counts

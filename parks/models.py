@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentModel, DatePrecision, english_required
 from core.sanitize import clean_html
+from images.fields import image_field
 
 
 class Park(ContentModel):
@@ -35,15 +36,7 @@ class Park(ContentModel):
     )
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     sources = models.ManyToManyField("facts.Source", blank=True, related_name="parks", verbose_name=_("sources"))
-    image = models.ForeignKey(
-        "images.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the park's page and card."),
-    )
+    image = image_field(_("Shown on the park's page and card."))
 
     # What search looks at, in both languages, and how much a match there counts
     # (core/search.py): Park.objects.search(q).
