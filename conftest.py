@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from core.cache import bump_content_version
+
 
 @pytest.fixture
 def content(db):
@@ -15,3 +17,10 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with no cached page: the cache outlives a test's rolled-back data (and,
+    with REDIS_URL, the process), and pages are cached in tests as in production."""
+    bump_content_version()

@@ -12,6 +12,16 @@ class ArticleQuerySet(SlugQuerySet):
         come. A scheduled article appears by itself at its time, with no job to run."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
+    def next_publication(self, now=None):
+        """When the next scheduled article becomes public (None if none is scheduled). The page
+        cache keeps no page past this time (core/cache.py)."""
+        return (
+            self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """What a list of article teasers shows: the parks each one concerns,
         fetched in one query for the whole page."""
