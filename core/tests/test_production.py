@@ -149,3 +149,21 @@ def test_env_example_lists_every_variable_read_in_production():
     listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (settings.BASE_DIR / ".env.example").read_text(), re.M))
     assert read - {"DJANGO_SETTINGS_MODULE"} <= listed, read - listed
     assert {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME"} <= listed
+
+
+MEDIA_GET = """
+from django.test import Client
+response = Client().get("/media/parks/gate.txt")
+print(json.dumps({"status": response.status_code, "body": b"".join(response.streaming_content).decode()}))
+"""
+
+
+@pytest.mark.parametrize(("serve_media", "status"), [("true", 200), ("false", 404)])
+def test_local_media_served_by_django_only_when_asked(tmp_path, serve_media, status):
+    (tmp_path / "parks").mkdir()
+    (tmp_path / "parks" / "gate.txt").write_text("gate")
+    script = MEDIA_GET if status == 200 else MEDIA_GET.replace('b"".join(response.streaming_content)', "b''")
+    found = run_production(script, MEDIA_ROOT=str(tmp_path), SERVE_MEDIA=serve_media, ALLOWED_HOSTS="testserver")
+    assert found["status"] == status
+    if status == 200:
+        assert found["body"] == "gate"
