@@ -75,7 +75,13 @@ def content_version() -> int:
     return version
 
 
+# Whether this process has cached a page since it last bumped the version (see below).
+_stored_since_bump = False
+
+
 def _incr_version():
+    global _stored_since_bump
+    _stored_since_bump = False
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # the key is missing: any new value invalidates
@@ -89,17 +95,20 @@ def _incr_version_after_commit():
 def bump_content_version(using=DEFAULT_DB_ALIAS):
     """Invalidate every cached page: call after changing content without model signals.
 
-    Bumps now, so that later reads in the same transaction see fresh pages, and once more when
-    the transaction commits: a page that another request rendered from the data before the
-    commit, and cached under the version of the first bump, is then never served.
+    Outside a transaction the version is bumped at once. Inside one, it is bumped when the
+    transaction commits (once, however many objects it saves: loaddata of 10,000 articles), so a
+    page that another request rendered from the data before the commit is never served; and also
+    at once if this process cached a page since its last bump, since that page may be read again
+    inside this transaction (tests do), before the commit.
     """
-    _incr_version()
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not any(
-        entry[1] is _incr_version_after_commit for entry in connection.run_on_commit
-    ):
-        # One bump per transaction, however many objects it saves (loaddata of 10,000 articles).
+    if not connection.in_atomic_block:
+        _incr_version()
+        return
+    if not any(entry[1] is _incr_version_after_commit for entry in connection.run_on_commit):
         transaction.on_commit(_incr_version_after_commit, using=using)
+    if _stored_since_bump:
+        _incr_version()
 
 
 @functools.cache
@@ -264,4 +273,6 @@ class PageCacheMiddleware:
         patch_cache_control(response, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ["Cookie"])
         cache.set(key, (expires_at.timestamp(), list(response.items()), response.content), timeout)
+        global _stored_since_bump
+        _stored_since_bump = True
         response["X-Cache"] = "MISS"

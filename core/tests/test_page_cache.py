@@ -15,6 +15,7 @@ from core.tests import page_cache_urls
 from news.models import Article
 from news.tests.factories import ArticleFactory
 from parks.models import Park
+from parks.tests.factories import ParkFactory
 
 SSIP = "/en/parks/ssip/"
 PUBLIC_PAGES = ["/en/", "/zh-hans/", "/en/parks/", "/en/parks/ssip/", "/zh-hans/news/", "/en/news/"]
@@ -225,14 +226,21 @@ def test_page_cache_can_be_turned_off(anon, content, settings, django_assert_max
     assert response.status_code == 200
 
 
-def test_saves_in_one_transaction_bump_once_more_at_commit(db, django_capture_on_commit_callbacks):
+def test_a_transaction_bumps_the_version_once_at_commit(db, django_capture_on_commit_callbacks):
     before = page_cache.content_version()
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
-        ArticleFactory()
-        ArticleFactory()
-        assert page_cache.content_version() == before + 2
+        for _ in range(5):
+            ArticleFactory(parks=[ParkFactory()])
+        assert page_cache.content_version() == before  # no page cached meanwhile: nothing to drop yet
     assert len(callbacks) == 1
-    assert page_cache.content_version() == before + 3
+    assert page_cache.content_version() == before + 1
+
+
+def test_a_page_cached_inside_a_transaction_is_dropped_by_the_next_save(anon, content):
+    with transaction.atomic():
+        assert "Fresh story" not in anon.get("/en/news/").content.decode()
+        ArticleFactory(title_en="Fresh story")
+        assert "Fresh story" in anon.get("/en/news/").content.decode()
 
 
 def test_content_models_cover_every_model_of_the_project_only():
