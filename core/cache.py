@@ -36,6 +36,7 @@ not see another's invalidation.
 
 import functools
 import hashlib
+import logging
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -48,6 +49,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:content-version"
 # The version key expires a day after its series began (a new series then starts, see below), so
@@ -83,9 +86,14 @@ def _incr_version():
     global _stored_since_bump
     _stored_since_bump = False
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # the key is missing: any new value invalidates
-        content_version()
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # the key is missing: any new value invalidates
+            content_version()
+    except Exception:
+        # The cache is unreachable. The edit must not fail for it: pages cached before the outage
+        # may be served until they expire (PAGE_CACHE_SECONDS) if the cache comes back with them.
+        logger.exception("Could not invalidate the page cache")
 
 
 def _incr_version_after_commit():
@@ -228,7 +236,26 @@ class PageCacheMiddleware:
         language = self._cacheable_language(request)
         if language is None:
             return self.get_response(request)
+        try:
+            key, expires_at, cached = self._lookup(request, language)
+        except Exception:
+            # The cache is an optimisation, never a reason to fail a page: render it instead.
+            logger.exception("Page cache unavailable for %s", request.path)
+            return self.get_response(request)
+        if cached is not None:
+            return cached
 
+        response = self.get_response(request)
+        if request.method == "GET" and _is_shareable(response):
+            try:
+                self._store(key, response, expires_at)
+            except Exception:
+                logger.exception("Could not cache %s", request.path)
+        return response
+
+    @staticmethod
+    def _lookup(request, language):
+        """The page's cache key, until when a page rendered now may be kept, and the cached page."""
         version = content_version()
         digest = hashlib.blake2b(request.build_absolute_uri().encode(), digest_size=16).hexdigest()
         key = f"page-cache:page:{release()}:{version}:{language}:{digest}"
@@ -237,22 +264,17 @@ class PageCacheMiddleware:
         if entry is not None:
             expires, headers, content = entry
             # Checked here too: the cache's own timeout is in whole seconds.
-            if expires is None or now.timestamp() < expires:
+            if now.timestamp() < expires:
                 response = HttpResponse(content, headers=headers)
                 response["X-Cache"] = "HIT"
-                return response
-
+                return key, None, response
         # Before rendering: a page rendered from now on is valid until the next scheduled item
         # becomes public (an item due during the render makes the page shorter-lived, never stale).
         expires_at = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
         due = next_publication(version, now)
         if due is not None:
             expires_at = min(expires_at, due)
-
-        response = self.get_response(request)
-        if request.method == "GET" and _is_shareable(response):
-            self._store(key, response, expires_at)
-        return response
+        return key, expires_at, None
 
     @staticmethod
     def _cacheable_language(request) -> str | None:

@@ -278,3 +278,21 @@ def test_release_fingerprint_follows_the_templates(settings, tmp_path):
         assert page_cache.release() != first
     finally:
         page_cache.release.cache_clear()
+
+
+def test_pages_and_edits_work_while_the_cache_is_down(anon, content, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    response = anon.get(SSIP)
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    park = Park.objects.get(slug="ssip")
+    park.name_en = "Renamed while the cache is down"
+    park.save()
+    assert "Renamed while the cache is down" in anon.get(SSIP).content.decode()
+    assert "Page cache unavailable" in caplog.text
+    assert "Could not invalidate the page cache" in caplog.text
