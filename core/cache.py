@@ -236,8 +236,9 @@ class PageCacheMiddleware:
         language = self._cacheable_language(request)
         if language is None:
             return self.get_response(request)
+        url = request.build_absolute_uri()  # a bad Host header is a 400 here, as everywhere
         try:
-            key, expires_at, cached = self._lookup(request, language)
+            key, expires_at, cached = self._lookup(url, language)
         except Exception:
             # The cache is an optimisation, never a reason to fail a page: render it instead.
             logger.exception("Page cache unavailable for %s", request.path)
@@ -254,10 +255,10 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _lookup(request, language):
+    def _lookup(url, language):
         """The page's cache key, until when a page rendered now may be kept, and the cached page."""
         version = content_version()
-        digest = hashlib.blake2b(request.build_absolute_uri().encode(), digest_size=16).hexdigest()
+        digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
         key = f"page-cache:page:{release()}:{version}:{language}:{digest}"
         now = timezone.now()
         entry = cache.get(key)

@@ -296,3 +296,9 @@ def test_pages_and_edits_work_while_the_cache_is_down(anon, content, settings, c
     assert "Renamed while the cache is down" in anon.get(SSIP).content.decode()
     assert "Page cache unavailable" in caplog.text
     assert "Could not invalidate the page cache" in caplog.text
+
+
+def test_a_bad_host_is_a_400_not_a_cache_error(anon, db, caplog):
+    response = anon.get("/en/", headers={"Host": "evil.example.com"})
+    assert response.status_code == 400
+    assert "Page cache" not in caplog.text
