@@ -5,6 +5,7 @@ behind a load balancer) use the same file. The app itself is configured by produ
 (DJANGO_SETTINGS_MODULE defaults to them in coop_portal/wsgi.py).
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -23,6 +24,21 @@ keepalive = 5
 # Load Django once in the master and fork: faster start, memory shared between workers. Django
 # opens database connections lazily, so none is shared across the fork.
 preload_app = True
+
+# What the Python documentation of gc.freeze() advises for a server that forks: no collection in
+# the master while Django loads, and everything it loaded moved out of the collector's sight
+# before each fork. Workers then neither copy those pages on write nor scan them in every full
+# collection (about 10 % less CPU per uncached page here; docs/performance.md).
+gc.disable()
+
+
+def pre_fork(server, worker):
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.enable()
+
 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
