@@ -50,6 +50,22 @@ test: install-test messages
 	DJANGO_SETTINGS_MODULE=coop_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# A local production-like run: production settings, gunicorn (gunicorn.conf.py), WhiteNoise, on
+# 127.0.0.1:8000. Settings come from .env, made from .env.example on the first run with a new random
+# SECRET_KEY (.env is not committed). Fixtures are loaded only into an empty database, so editors'
+# changes survive a restart.
+.env: | $(VENV)/.installed
+	sed "s|^SECRET_KEY=.*|SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')|" .env.example > $@
+	@echo "Wrote .env (local settings for make serve) from .env.example"
+
+serve: install messages .env
+	set -a && . ./.env && set +a && export DJANGO_SETTINGS_MODULE=coop_portal.settings.production && \
+	$(PY) manage.py migrate --noinput -v1 && \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	{ test "$$($(PY) manage.py shell -v0 -c 'from parks.models import Park; print(Park.objects.count())')" != 0 || \
+	  { $(PY) manage.py make_demo_images && $(PY) manage.py loaddata $(FIXTURES) && $(PY) manage.py make_renditions; }; } && \
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py coop_portal.wsgi
+
 lint: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .

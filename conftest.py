@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from core.cache import bump_content_version
+
 
 @pytest.fixture
 def content(db):
@@ -23,3 +25,16 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_ROOT.mkdir()
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The shared page cache on, as in production (core/cache.py)."""
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with no cached page: the cache outlives a test's rolled-back data (and,
+    with REDIS_URL, the process), and pages are cached in tests as in production."""
+    bump_content_version()

@@ -11,3 +11,8 @@ class CoreConfig(AppConfig):
 
         # After every migrate (once, not per app): the SQLite search indexes.
         post_migrate.connect(sync_search_indexes, sender=self, dispatch_uid="core.sync_search_indexes")
+
+        # Content changes invalidate the page cache (core/cache.py).
+        from core import cache
+
+        cache.connect_signals()

@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, TemplateView
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import CreateView, FormView, TemplateView
 
 from inquiries import ratelimit
 from inquiries.forms import InquiryForm
@@ -31,7 +32,8 @@ class InquiryCreateView(CreateView):
 
     def get_initial(self):
         # ?park=<slug> ticks that park; an unknown slug is simply ignored.
-        park = Park.objects.filter(slug=self.request.GET.get("park", "")).first()
+        slug = self.request.GET.get("park", "")
+        park = Park.objects.filter(slug=slug).first() if slug else None
         return {"parks": [park]} if park else {}
 
     def post(self, request, *args, **kwargs):
@@ -60,6 +62,27 @@ class InquiryCreateView(CreateView):
             ratelimit.count(self.request)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         return super().form_invalid(form)
+
+
+# Exempt: this step only shows the visitor's own input back (escaped) and stores
+# nothing; the form it shows carries the CSRF token that /contact/ requires.
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class InquiryReviewView(FormView):
+    """The park page's form lands here: the same form, filled in, with its
+    errors or a "check and send" note, ready to send to /contact/."""
+
+    form_class = InquiryForm
+    template_name = "inquiries/inquiry_form.html"
+
+    def get(self, request, *args, **kwargs):
+        # Nothing to review without a form (a bookmark, a reload): the contact page.
+        return redirect("inquiries:create")
+
+    def form_valid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, reviewing=True))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, reviewing=True))
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -30,6 +30,16 @@ class ArticleQuerySet(SlugQuerySet):
         """The years (in the site's time zone) that have articles, newest first."""
         return [day.year for day in self.dates("published_at", "year", order="DESC")]
 
+    def next_publication(self, now=None):
+        """When the next scheduled article becomes public (None if none is scheduled). The page
+        cache keeps no page past this time (core/cache.py)."""
+        return (
+            self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def for_listing(self):
         """What a list of article teasers shows: the parks each one concerns,
         fetched in one query for the whole page."""

@@ -45,6 +45,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match with 304 from the ETag of the (cached) page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole public pages for anonymous visitors (core/cache.py). Before sessions and CSRF, so it
+    # sees their cookies and headers in the response it stores, and a hit skips them. A middleware
+    # that must act on every response (a per-request header) goes above this line.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
@@ -128,6 +134,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Django serves MEDIA_ROOT itself only in DEBUG, or when production sets SERVE_MEDIA.
+SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -144,6 +152,12 @@ IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+
+# --- Page cache (core/cache.py) --------------------------------------------
+# Off by default: production turns it on with a shared cache (REDIS_URL), tests always.
+PAGE_CACHE = False
+# Longest life of a cached page; edits and scheduled publications end it earlier.
+PAGE_CACHE_SECONDS = 600
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,8 @@
 """Test runs: fast hashing, no debug, a database from DATABASE_URL (SQLite by default)."""
 
+import os
+import uuid
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,6 +12,19 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# REDIS_URL runs the suite against Redis, as production does (CI's PostgreSQL run). The prefix,
+# new for every run, keeps runs that share a Redis database apart.
+if os.environ.get("REDIS_URL", "").strip():
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"].strip(),
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
+        }
+    }
+# Off, so that query-count tests measure the views; the page-cache tests turn it on
+# (fixture `page_cache` in conftest.py, which also starts each test with a new content version).
+PAGE_CACHE = False
 # Serve static files from the app/static folders without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

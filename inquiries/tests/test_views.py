@@ -56,8 +56,8 @@ def test_unknown_park_parameter_is_ignored(client, content, slug):
 def test_every_park_page_has_the_form_with_its_park_ticked(client, content, lang):
     for park in Park.objects.all():
         html = client.get(f"/{lang}/parks/{park.slug}/").content.decode()
-        assert f'action="/{lang}/contact/"' in html
-        assert 'name="csrfmiddlewaretoken"' in html
+        # First step: the review page (no token here, so the park page stays cacheable).
+        assert f'action="/{lang}/contact/review/"' in html
         assert checked_parks(html) == {str(park.pk)}
 
 
@@ -215,3 +215,55 @@ def test_contact_pages_run_a_bounded_number_of_queries(client, form_data, django
         assert client.post("/en/contact/", form_data).status_code == 302
     with django_assert_max_num_queries(4):  # session, inquiry, its parks
         assert client.get("/en/contact/thanks/").status_code == 200
+
+
+def test_park_page_form_sets_no_cookie_so_the_page_is_cached(client, content, page_cache):
+    """The park page's form has no CSRF token (it would set a cookie and keep the
+    page out of the shared cache); its first step goes to the review page."""
+    first = client.get("/en/parks/ssip/")
+    assert not first.cookies
+    assert first["X-Cache"] == "MISS"
+    assert 'action="/en/contact/review/"' in first.content.decode()
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert client.get("/en/parks/ssip/")["X-Cache"] == "HIT"
+
+
+def test_review_step_stores_nothing_and_shows_the_form_ready_to_send(content):
+    from django.test import Client
+
+    from inquiries.models import Inquiry
+
+    client = Client(enforce_csrf_checks=True)
+    park = Park.objects.get(slug="ssip")
+    data = {
+        "name": "王小明",
+        "organisation": "示例科技有限公司",
+        "email": "wang@example.cn",
+        "country": "中国",
+        "sector": "electronics",
+        "parks": [park.pk],
+        "message": "我们想了解园区的厂房。",
+        "consent": "on",
+    }
+    review = client.post("/zh-hans/contact/review/", data)  # no CSRF token, as from the park page
+    assert review.status_code == 200
+    html = review.content.decode()
+    assert not Inquiry.objects.exists()
+    assert "请核对" in html and "王小明" in html and "我们想了解园区的厂房。" in html
+    assert 'action="/zh-hans/contact/"' in html and "csrfmiddlewaretoken" in html
+    token = client.cookies["csrftoken"].value
+    sent = client.post("/zh-hans/contact/", {**data, "csrfmiddlewaretoken": token})
+    assert sent.status_code == 302
+    assert Inquiry.objects.get().name == "王小明"
+
+
+def test_review_step_shows_errors_in_the_page_language(client, content):
+    html = client.post("/zh-hans/contact/review/", {"name": "王"}).content.decode()
+    assert "这个字段是必填项" in html or "必填" in html
+    assert 'value="王"' in html
+
+
+def test_review_page_without_a_form_leads_to_the_contact_page(client, db):
+    response = client.get("/zh-hans/contact/review/")
+    assert response.status_code == 302
+    assert response["Location"] == "/zh-hans/contact/"

@@ -1,0 +1,58 @@
+"""gunicorn settings: ``gunicorn -c gunicorn.conf.py coop_portal.wsgi`` (what `make serve` runs).
+
+Each value can be changed from the environment, so two instances on one machine (or a deployment
+behind a load balancer) use the same file. The app itself is configured by production settings
+(DJANGO_SETTINGS_MODULE defaults to them in coop_portal/wsgi.py).
+"""
+
+import gc
+import multiprocessing
+import os
+
+# Behind a reverse proxy, keep 127.0.0.1; set FORWARDED_ALLOW_IPS to the proxy's address so that
+# X-Forwarded-Proto is trusted (gunicorn reads that variable itself).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Django pages are CPU-bound Python: a few processes per core, each with a few threads so that a
+# request waiting on PostgreSQL or Redis does not hold a core, and keep-alive connections from a
+# proxy or a browser are reused. WEB_CONCURRENCY is the conventional name for the process count.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+keepalive = 5
+
+# Load Django once in the master and fork: faster start, memory shared between workers. Django
+# opens database connections lazily, so none is shared across the fork.
+preload_app = True
+
+# What the Python documentation of gc.freeze() advises for a server that forks: no collection in
+# the master while Django loads, and everything it loaded moved out of the collector's sight
+# before each fork. Workers then neither copy those pages on write nor scan them in every full
+# collection (about 10 % less CPU per uncached page here; docs/performance.md).
+gc.disable()
+
+
+def pre_fork(server, worker):
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.enable()
+
+
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# Recycling workers after N requests is a guard against leaks, off by default: the benchmark shows
+# the worker memory stays flat under load (docs/performance.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+
+# Access log to stdout unless turned off (GUNICORN_ACCESS_LOG=""), errors to stderr.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = os.environ.get("GUNICORN_PROC_NAME", "coop-portal")
+
+# gunicorn's control socket lives at one path per user: two instances on one machine would
+# fight over it, and nothing here uses it.
+control_socket_disable = True
