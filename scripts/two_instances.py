@@ -48,6 +48,7 @@ ENV = {
     "DATABASE_URL": DATABASE_URL,
     "REDIS_URL": REDIS_URL,
     "PAGE_CACHE": "1",
+    "INQUIRY_NOTIFY_EMAILS": "invest@example.org",
     "WEB_CONCURRENCY": "2",
     "GUNICORN_THREADS": "2",
     "GUNICORN_ACCESS_LOG": "",
@@ -181,7 +182,8 @@ def wait_until_up(port, process, seconds=60):
             raise SystemExit(f"gunicorn on port {port} exited with {process.returncode}")
         try:
             conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/admin/login/")
+            # As behind the TLS proxy, like every request of this script (production redirects plain HTTP).
+            conn.request("GET", "/admin/login/", headers={"X-Forwarded-Proto": "https"})
             if conn.getresponse().status == 200:
                 return
         except OSError:
