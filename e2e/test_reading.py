@@ -73,3 +73,53 @@ def test_text_size_tool_changes_the_text_and_is_remembered_across_pages(new_tab)
     assert body_px() < before
     assert smaller.is_disabled()
     assert tab.errors == []
+
+
+def test_printed_article_and_park_page_keep_the_text_and_show_where_links_go(new_tab):
+    tab = new_tab(width=1280)
+    page = tab.page
+    page.emulate_media(media="print")
+    for path in (f"/en/news/{ARTICLE}/", f"/zh-hans/parks/{PARK}/"):
+        tab.goto(path)
+        for tool in (".site-nav", ".site-search", "[data-text-size-tool]", ".lang-switch", ".reader-links"):
+            assert not page.locator(tool).first.is_visible(), f"{path}: {tool} printed"
+        assert page.locator("h1").is_visible()
+        assert page.locator(".prose").first.is_visible()
+        # The article's source link (and any other address off this site) is printed after the link.
+        for link in page.locator("main a[href^='http']").all():
+            shown = link.evaluate("a => getComputedStyle(a, '::after').content")
+            assert link.get_attribute("href") in shown
+    assert not page.locator(".park-inquiry").is_visible()
+    # The park page cites its sources with their addresses, so the check above was not empty.
+    assert page.locator("main a[href^='http']").count() >= 1
+    assert page.locator("main figure").first.evaluate("f => getComputedStyle(f).breakInside") == "avoid"
+
+
+def test_chinese_text_has_more_leading_and_strict_line_breaks(new_tab):
+    tab = new_tab(width=390)
+    page = tab.page
+    style = (
+        "p => { const s = getComputedStyle(p);"
+        " return [parseFloat(s.lineHeight) / parseFloat(s.fontSize), s.lineBreak]; }"
+    )
+    tab.goto(f"/zh-hans/news/{ARTICLE}/")
+    zh_ratio, zh_break = page.locator(".prose p").first.evaluate(style)
+    tab.goto(f"/en/news/{ARTICLE}/")
+    en_ratio, _ = page.locator(".prose p").first.evaluate(style)
+    assert zh_ratio >= 1.75 > en_ratio
+    assert zh_break == "strict"  # no line starts with 。，、」 and the like
+
+
+def test_largest_text_size_keeps_every_page_within_a_small_phone(new_tab):
+    tab = new_tab(width=360)
+    page = tab.page
+    tab.goto("/zh-hans/")
+    larger = page.get_by_role("button", name="放大文字")
+    while not larger.is_disabled():
+        larger.click()
+    for path in ("/zh-hans/", f"/zh-hans/parks/{PARK}/", "/en/figures/", f"/en/news/{ARTICLE}/side-by-side/"):
+        tab.goto(path)
+        assert page.evaluate("document.documentElement.dataset.textSize") == "4"
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"{path} scrolls sideways at the largest text size: {width}"
+    assert tab.errors == []
