@@ -13,45 +13,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, LANGS, PAGE_TYPES, PARK  # noqa: F401 (tests import them here)
+
 # Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run in a
 # thread with a running loop unless told that this is a test harness, not an async view.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without the background-networking flags chromium keeps calling Google services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-
-ARTICLE = "suzhou-suqian-strengthen-cooperation-2023"
-PARK = "ssip"
-# One URL (without the language prefix) per page type.
-PAGE_TYPES = {
-    "home": "",
-    "park-list": "parks/",
-    "park-detail": f"parks/{PARK}/",
-    "park-side-by-side": f"parks/{PARK}/side-by-side/",
-    "news-list": "news/",
-    "article-detail": f"news/{ARTICLE}/",
-    "article-side-by-side": f"news/{ARTICLE}/side-by-side/",
-    "enterprise-list": "enterprises/",
-    "enterprise-detail": "enterprises/nichicon-suqian/",
-    "figures": "figures/",
-    "timeline": "timeline/",
-    "sources": "sources/",
-    "source-detail": "sources/ourjiangsu-2023-10-11/",
-    "search": "search/?q=Suqian",
-    "contact": "contact/",
-    "not-found": "parks/no-such-park/",
-}
-LANGS = {"en": "en", "zh-hans": "zh-Hans"}
 
 
 def launch(playwright):
