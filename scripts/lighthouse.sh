@@ -36,11 +36,15 @@ for lang in en zh-hans; do
   for entry in "${PAGES[@]}"; do
     name="${entry%%::*}"; path="${entry#*::}"
     report="$OUT/$name-$lang.json"
+    # Lighthouse now and then fails to record a trace (NO_NAVSTART) on a busy machine: one more try.
+    for attempt in 1 2; do
     npx --yes lighthouse@12.2.3 "$BASE_URL/$lang/$path" \
       --chrome-path="$CHROME" \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
       --only-categories=performance,accessibility,best-practices,seo \
-      --output=json --output-path="$report" --quiet
+      --output=json --output-path="$report" --quiet && break
+    [ "$attempt" = 2 ] && exit 1
+    done
     node -e '
       const r = require(process.argv[1]); const c = r.categories;
       const s = k => Math.round(c[k].score * 100);
