@@ -123,3 +123,20 @@ def test_largest_text_size_keeps_every_page_within_a_small_phone(new_tab):
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"{path} scrolls sideways at the largest text size: {width}"
     assert tab.errors == []
+
+
+def test_keyboard_reaches_the_content_through_the_skip_link(new_tab):
+    tab = new_tab(width=1280)
+    page = tab.page
+    tab.goto("/zh-hans/parks/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert skip.is_visible() and skip.inner_text() == "跳到主要内容"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The next Tab goes to the first link of the content, past the navigation.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # focus is visible
