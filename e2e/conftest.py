@@ -15,10 +15,6 @@ from django.core.management import call_command
 
 from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, LANGS, PAGE_TYPES, PARK  # noqa: F401 (tests import them here)
 
-# Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run in a
-# thread with a running loop unless told that this is a test harness, not an async view.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -32,8 +28,19 @@ def playwright_instance():
         pytest.fail(f"{CHROMIUM} missing: run `make browser-deps` (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    # Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run in a
+    # thread with a running loop unless told this is a test harness, not an async view. Only while
+    # browser tests run.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
