@@ -22,28 +22,34 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-@pytest.fixture(scope="session")
-def playwright_instance():
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run in a
+    thread with a running loop unless told this is a test harness, not an async view. Allowed while a
+    test of this folder runs (with its setup and teardown), never for the rest of the suite (such as
+    the `check --deploy` test, which would see the variable)."""
+    if Path(__file__).parent not in Path(item.path).parents:  # the hook sees every test of the suite
+        return (yield)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="module")
+def playwright_instance(django_db_setup):
+    # One browser per test module, stopped with it (so its event loop never outlives these tests);
+    # requesting django_db_setup makes it stop before the test database is dropped.
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: run `make browser-deps` (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run in a
-    # thread with a running loop unless told this is a test harness, not an async view. Only while
-    # browser tests run.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            yield playwright
-    finally:
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with sync_playwright() as playwright:
+        yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_instance):
     browser = launch(playwright_instance)
     yield browser
@@ -101,7 +107,7 @@ def _serve_media(route, base_url, media_root):
 
 
 @pytest.fixture
-def new_tab(browser, site, settings):
+def new_tab(site, browser, settings):
     """Open tabs in a fresh browser context (empty localStorage), sized like a phone by default."""
     contexts = []
 
