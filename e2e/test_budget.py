@@ -70,3 +70,11 @@ def test_page_weight_is_within_budget_and_nothing_blocks_rendering(client, conte
 def test_budget_counts_what_it_should(client, content):
     """Guard the measure itself: the stylesheet is counted, and it is not empty."""
     assert gzipped(body(client.get("/static/css/site.css"))) > 2000
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    """Browsers request /favicon.ico on their own; a 404 there is a console error in every audit."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200
