@@ -20,4 +20,3 @@ def test_labels_take_a_full_width_colon_in_chinese(client, content):
     html = client.get(f"/zh-hans/news/{ARTICLE}/").content.decode()
     assert "来源：" in html
     assert "Source: " in client.get(f"/en/news/{ARTICLE}/").content.decode()
-
