@@ -9,6 +9,7 @@ also serves media/). The database is deleted when the server stops. Nothing else
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8310)
     args = parser.parse_args()
+    # `kill` (SIGTERM, as scripts/lighthouse.sh does) stops the server too, not only Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with demo_server(args.port) as base_url:
         print(f"Serving the demo content at {base_url}/ (Ctrl-C to stop)", flush=True)
         try:

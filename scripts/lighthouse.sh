@@ -28,7 +28,11 @@ if [ -z "${BASE_URL:-}" ]; then
   .venv/bin/python scripts/demo_server.py --port "$PORT" &
   server_pid=$!
   trap 'kill "$server_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 150); do curl -fsS -o /dev/null "$BASE_URL/healthz" 2>/dev/null && break; sleep 0.2; done
+  for _ in $(seq 1 300); do
+    kill -0 "$server_pid" 2>/dev/null || { echo "the demo server did not start (port $PORT in use?)" >&2; exit 1; }
+    curl -fsS -o /dev/null "$BASE_URL/healthz" 2>/dev/null && break
+    sleep 0.2
+  done
 fi
 
 printf '%-16s %-8s %5s %5s %5s %5s\n' page lang perf a11y bp seo
