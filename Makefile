@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test install install-test messages migrate load lint serve clean
+.PHONY: run test install install-test messages migrate load lint serve clean browser-deps
 
 # Stamp files: reinstall only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -44,7 +44,24 @@ load: migrate
 run: load
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install-test messages
+# The browser tests (e2e/) drive Debian's chromium with Playwright for Python and run axe-core
+# from npm. Debian packages are installed only when missing (CI runs as root); apt-get update
+# runs only then. Playwright's own browser download is never used (`playwright install`).
+BROWSER_DEBS := chromium fonts-noto-cjk
+browser-deps: node_modules/.installed
+	@missing=""; for deb in $(BROWSER_DEBS); do dpkg -s $$deb >/dev/null 2>&1 || missing="$$missing $$deb"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 20 (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install-test messages browser-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=coop_portal.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from core.admin_views import MissingTranslationsView
 from core.sitemaps import PageSitemap
-from core.views import healthz, root_redirect
+from core.views import favicon, healthz, root_redirect
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.sitemaps import SourceSitemap
 from news.sitemaps import ArticleSitemap
@@ -35,6 +35,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

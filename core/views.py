@@ -102,3 +102,11 @@ class PreviewMixin:
             add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links: send them to the icon."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

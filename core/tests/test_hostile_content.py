@@ -72,6 +72,8 @@ def test_no_page_renders_a_payload_executably(staff_client, content, payload_ind
         response = staff_client.get(url, follow=True)
         assert response.status_code == 200, url
         content_type = response["Content-Type"].split(";")[0]
+        if content_type.startswith("image/"):
+            continue  # /favicon.ico leads to the static icon: a file, no content
         if content_type in ("text/csv", "application/json", "text/plain"):
             # Data downloads and robots.txt are never rendered as a page (nosniff forbids guessing).
             assert response["X-Content-Type-Options"] == "nosniff"

@@ -14,7 +14,7 @@ SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 def titles(html):
-    return [unescape(title) for title in re.findall(r'<h3 class="teaser-title"><a [^>]+>(.*?)</a>', html)]
+    return [unescape(title) for title in re.findall(r'<h[23] class="teaser-title"><a [^>]+>(.*?)</a>', html)]
 
 
 @pytest.fixture

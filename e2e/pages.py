@@ -1,0 +1,40 @@
+"""The page types of the portal, one URL each (without the language prefix). Shared by the browser
+tests and scripts/screenshots.py, so both cover the same pages. No Django import here."""
+
+import os
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags chromium keeps calling Google services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+ARTICLE = "suzhou-suqian-strengthen-cooperation-2023"
+PARK = "ssip"
+# One URL (without the language prefix) per page type.
+PAGE_TYPES = {
+    "home": "",
+    "park-list": "parks/",
+    "park-detail": f"parks/{PARK}/",
+    "park-side-by-side": f"parks/{PARK}/side-by-side/",
+    "news-list": "news/",
+    "article-detail": f"news/{ARTICLE}/",
+    "article-side-by-side": f"news/{ARTICLE}/side-by-side/",
+    "enterprise-list": "enterprises/",
+    "enterprise-detail": "enterprises/nichicon-suqian/",
+    "figures": "figures/",
+    "timeline": "timeline/",
+    "sources": "sources/",
+    "source-detail": "sources/ourjiangsu-2023-10-11/",
+    "search": "search/?q=Suqian",
+    "contact": "contact/",
+    "not-found": "parks/no-such-park/",
+}
+LANGS = {"en": "en", "zh-hans": "zh-Hans"}

@@ -1,0 +1,55 @@
+"""Screenshots of every page type in both languages at phone and desktop width: docs/screens/.
+
+    .venv/bin/python scripts/screenshots.py [--port 8311]
+
+Starts the demo server (scripts/demo_server.py: throwaway SQLite database with the fixtures and demo
+pictures), opens each page in Debian's chromium through Playwright and saves the first screen
+(viewport-sized, not the full page) as docs/screens/<page>-<lang>-<width>.png, reduced to a 256-colour
+palette to keep the repository small.
+"""
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from e2e.pages import CHROMIUM, CHROMIUM_ARGS, LANGS, PAGE_TYPES  # noqa: E402
+from scripts.demo_server import demo_server  # noqa: E402
+
+OUT = ROOT / "docs" / "screens"
+SIZES = {390: 844, 1280: 800}  # an everyday phone and a laptop
+
+
+def save(png: bytes, path: Path):
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8311)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with demo_server(args.port) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width, height in SIZES.items():
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            for lang in LANGS:
+                for name, path in PAGE_TYPES.items():
+                    page.goto(f"{base_url}/{lang}/{path}", wait_until="networkidle")
+                    target = OUT / f"{name}-{lang}-{width}.png"
+                    save(page.screenshot(), target)
+                    print(target.relative_to(ROOT))
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
