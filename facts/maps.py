@@ -28,35 +28,31 @@ def _n(value):
     return f"{value:.1f}"
 
 
+class _Placed:
+    """Something drawn at (x, y), with its coordinates as SVG attribute strings."""
+
+    @property
+    def sx(self):
+        return _n(self.x)
+
+    @property
+    def sy(self):
+        return _n(self.y)
+
+
 @dataclass
-class Point:
+class Point(_Placed):
     lat: float
     lon: float
     x: float = 0.0
     y: float = 0.0
 
-    @property
-    def sx(self):
-        return _n(self.x)
-
-    @property
-    def sy(self):
-        return _n(self.y)
-
 
 @dataclass
-class Label:
+class Label(_Placed):
     point: Point  # what it names
     x: float = 0.0
     y: float = 0.0
-
-    @property
-    def sx(self):
-        return _n(self.x)
-
-    @property
-    def sy(self):
-        return _n(self.y)
 
     @property
     def text_y(self):

@@ -68,6 +68,11 @@ def csv_cell(value):
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
+# What the visitor sent, and the inquiry's dated record: shown, never edited.
+VISITOR_FIELDS = ["name", "organisation", "email", "phone", "country", "park_list", "sector", "language", "message"]
+RECORD_FIELDS = ["consented_at", "answered_at", "closed_at", "notified_at", "notification_error", "anonymised_at"]
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
@@ -100,59 +105,12 @@ class InquiryAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "mark_answered", "mark_closed", "retry_notification", "export_csv"]
     fieldsets = [
         (_("Follow-up"), {"fields": ["reference", "status", "assignee", "notes", "created_at", "waiting"]}),
-        (
-            _("From the visitor"),
-            {
-                "fields": [
-                    "name",
-                    "organisation",
-                    "email",
-                    "phone",
-                    "country",
-                    "park_list",
-                    "sector",
-                    "language",
-                    "message",
-                ]
-            },
-        ),
-        (
-            _("Record"),
-            {
-                "classes": ["collapse"],
-                "fields": [
-                    "consented_at",
-                    "answered_at",
-                    "closed_at",
-                    "notified_at",
-                    "notification_error",
-                    "anonymised_at",
-                ],
-            },
-        ),
+        (_("From the visitor"), {"fields": VISITOR_FIELDS}),
+        (_("Record"), {"classes": ["collapse"], "fields": RECORD_FIELDS}),
     ]
     # What the visitor sent is evidence of what they asked: staff read it, never edit it.
     # (Read-only text fields are shown escaped, line breaks kept: a message is plain text.)
-    readonly_fields = [
-        "reference",
-        "created_at",
-        "waiting",
-        "name",
-        "organisation",
-        "email",
-        "phone",
-        "country",
-        "park_list",
-        "sector",
-        "language",
-        "message",
-        "consented_at",
-        "answered_at",
-        "closed_at",
-        "notified_at",
-        "notification_error",
-        "anonymised_at",
-    ]
+    readonly_fields = ["reference", "created_at", "waiting", *VISITOR_FIELDS, *RECORD_FIELDS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("parks")
