@@ -16,3 +16,5 @@ class CoreConfig(AppConfig):
         from core import cache
 
         cache.connect_signals()
+
+        from core import checks  # noqa: F401 - registers the system checks

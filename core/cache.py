@@ -37,6 +37,7 @@ not see another's invalidation.
 import functools
 import hashlib
 import logging
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -44,11 +45,14 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_started
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +86,28 @@ def content_version() -> int:
 _stored_since_bump = False
 
 
+# The content version read by this thread during its current request (see current_content_version).
+_request_version = threading.local()
+
+
+def current_content_version() -> int:
+    """The content version for this request: read from the shared cache once per request (and
+    again after this process bumps it), then from memory. Every fragment of one page then comes
+    from the same version, and a page with several fragments costs one cache read."""
+    version = getattr(_request_version, "value", None)
+    if version is None:
+        version = _request_version.value = content_version()
+    return version
+
+
+def _forget_request_version(**kwargs):
+    _request_version.value = None
+
+
 def _incr_version():
     global _stored_since_bump
     _stored_since_bump = False
+    _forget_request_version()
     try:
         try:
             cache.incr(VERSION_KEY)
@@ -156,6 +179,7 @@ def connect_signals():
     m2m_changed.connect(_m2m_changed, dispatch_uid="page_cache_m2m_changed")
     # Data migrations use historical models, which send no signals we recognise.
     post_migrate.connect(_bump_on_any, dispatch_uid="page_cache_post_migrate")
+    request_started.connect(_forget_request_version, dispatch_uid="page_cache_request_started")
     # Tests that change a setting (template, language, feature) must not get a page rendered
     # before the change. Only override_settings sends this signal.
     setting_changed.connect(_bump_on_any, dispatch_uid="page_cache_setting_changed")
@@ -257,7 +281,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _lookup(url, language):
         """The page's cache key, until when a page rendered now may be kept, and the cached page."""
-        version = content_version()
+        version = current_content_version()
         digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
         key = f"page-cache:page:{release()}:{version}:{language}:{digest}"
         now = timezone.now()
@@ -299,3 +323,41 @@ class PageCacheMiddleware:
         global _stored_since_bump
         _stored_since_bump = True
         response["X-Cache"] = "MISS"
+
+
+# --- Fragments ---------------------------------------------------------------------------------
+
+
+class FragmentCache(LocMemCache):
+    """The ``template_fragments`` cache, which Django's ``{% cache %}`` tag uses: parts of a page
+    that many pages share and that cost far more to render than to look up (the map, the blank
+    inquiry form, the site header). A page the page cache misses is still rendered from the
+    database; only these parts are reused (docs/performance.md measures both).
+
+    Every key includes the content version and the active language, so a template only names
+    what else the fragment depends on (``{% cache 3600 park-map park.slug %}``) and an edit
+    anywhere invalidates every fragment, as it does every page. Fragments are kept in each
+    process's memory: the version they are keyed on is shared (Redis), so an edit through one
+    app server is seen by every other on its next request, and a deploy starts empty.
+    """
+
+    def make_key(self, key, version=None):
+        language = get_language() or settings.LANGUAGE_CODE
+        return super().make_key(f"{current_content_version()}:{language}:{key}", version)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except Exception:
+            # The shared cache holding the version is unreachable: render the fragment instead.
+            logger.warning("Fragment cache unavailable (no content version)", exc_info=True)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except Exception:
+            logger.warning("Fragment not cached (no content version)", exc_info=True)
+            return
+        global _stored_since_bump
+        _stored_since_bump = True  # as for pages: see bump_content_version

@@ -159,6 +159,16 @@ PAGE_CACHE = False
 # Longest life of a cached page; edits and scheduled publications end it earlier.
 PAGE_CACHE_SECONDS = 600
 
+# --- Caches ------------------------------------------------------------------
+# "template_fragments" is what Django's {% cache %} tag uses: parts of pages that many pages share
+# (the map, the blank inquiry form, the site header), kept per process and keyed on the shared
+# content version (core.cache.FragmentCache). Production replaces "default" with Redis.
+FRAGMENT_CACHE = {"BACKEND": "core.cache.FragmentCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "template_fragments": FRAGMENT_CACHE,
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -60,7 +60,15 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
         if _redis_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Shared fragments are keyed on the content version, so they need the version shared by every
+    # worker (Redis), like the page cache below. FRAGMENT_CACHE=0 turns them off (the benchmark's
+    # "cold" measurement).
+    "template_fragments": (
+        FRAGMENT_CACHE  # noqa: F405
+        if env_bool("FRAGMENT_CACHE", default=bool(_redis_url))
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    ),
 }
 
 # --- HTTPS ---

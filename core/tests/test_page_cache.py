@@ -291,7 +291,8 @@ def test_pages_and_edits_work_while_the_cache_is_down(anon, content, settings, c
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-        }
+        },
+        "template_fragments": settings.FRAGMENT_CACHE,
     }
     response = anon.get(SSIP)
     assert response.status_code == 200
@@ -302,6 +303,7 @@ def test_pages_and_edits_work_while_the_cache_is_down(anon, content, settings, c
     assert "Renamed while the cache is down" in anon.get(SSIP).content.decode()
     assert "Page cache unavailable" in caplog.text
     assert "Could not invalidate the page cache" in caplog.text
+    assert "Fragment cache unavailable" in caplog.text  # the map and the form were rendered instead
 
 
 def test_a_bad_host_is_a_400_not_a_cache_error(anon, db, caplog):

@@ -13,7 +13,7 @@ from moto.server import ThreadedMotoServer
 
 REQUIRED = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.org"}
 # Variables of production.py that the machine running the tests may have set.
-OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "SERVE_MEDIA", "MEDIA_ROOT", "AWS_")
+OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "FRAGMENT_CACHE", "SERVE_MEDIA", "MEDIA_ROOT", "AWS_")
 
 
 def run_production(script, **env_overrides):
@@ -29,6 +29,7 @@ def run_production(script, **env_overrides):
 
 SETTINGS = """print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"], "page_cache": settings.PAGE_CACHE,
+    "fragments": settings.CACHES["template_fragments"]["BACKEND"],
     "media": settings.STORAGES["default"]["BACKEND"], "media_root": str(settings.MEDIA_ROOT),
     "static": settings.STORAGES["staticfiles"]["BACKEND"], "csrf": settings.CSRF_TRUSTED_ORIGINS,
     "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
@@ -40,6 +41,7 @@ def test_defaults_need_no_service():
     found = run_production(SETTINGS)
     assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert found["page_cache"] is False  # per-process memory could not be invalidated across workers
+    assert found["fragments"] == "django.core.cache.backends.dummy.DummyCache"  # likewise
     assert found["media"] == "django.core.files.storage.FileSystemStorage"
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert found["engine"] == "django.db.backends.sqlite3"
@@ -57,12 +59,19 @@ def test_services_come_from_the_environment(tmp_path):
     assert found["conn_max_age"] == 60  # persistent connections
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["page_cache"] is True
+    assert found["fragments"] == "core.cache.FragmentCache"
     assert found["csrf"] == ["https://portal.example.org", "https://www.portal.example.org"]
     assert found["media_root"] == str(tmp_path)
 
 
 def test_page_cache_switch():
     assert run_production(SETTINGS, REDIS_URL="redis://127.0.0.1:6379/0", PAGE_CACHE="0")["page_cache"] is False
+
+
+def test_fragment_cache_switch():
+    found = run_production(SETTINGS, REDIS_URL="redis://127.0.0.1:6379/0", FRAGMENT_CACHE="0")
+    assert found["fragments"] == "django.core.cache.backends.dummy.DummyCache"
+    assert found["page_cache"] is True  # the two switches are independent
 
 
 def test_a_mistyped_switch_is_refused():
