@@ -54,6 +54,15 @@ def alternates(path: str) -> list[Alternate]:
     return [Alternate(code, BCP47[code], NATIVE_NAMES[code], translate_url(path, code)) for code in codes()]
 
 
+def columns(field: str) -> list[str]:
+    """Every column of the translated ``field``: its base name and one per language
+    (``body``, ``body_en``, ``body_zh_hans``), for ``only()`` and ``defer()``, which
+    modeltranslation's fallback does not reach."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    return [field, *(build_localized_fieldname(field, code) for code in codes())]
+
+
 def translated_base_fields(model) -> list[str]:
     """The translated fields of a model by their base name (``title``, not
     ``title_en``). The base name reads the current language with fallback; the

@@ -1,7 +1,6 @@
 """Companies in the joint parks: the directory a visitor or investor browses."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentModel, english_required
@@ -13,6 +12,8 @@ class Enterprise(ContentModel):
     """A company with operations in one joint park. Public once saved (like
     parks); what it says should be traceable to ``sources``. Only what a source
     states is filled in: an unknown origin, sector or website stays empty."""
+
+    url_name = "enterprises:detail"
 
     name = models.CharField(_("name"), max_length=200)
     park = models.ForeignKey("parks.Park", on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("park"))
@@ -47,6 +48,3 @@ class Enterprise(ContentModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("enterprises:detail", kwargs={"slug": self.slug})

@@ -19,6 +19,8 @@ class Source(ContentModel):
     is itself cited gets a Source row pointing at its original URL).
     """
 
+    url_name = "facts:source"
+
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200)
     url = models.URLField(_("URL"), max_length=500, blank=True)
@@ -32,11 +34,6 @@ class Source(ContentModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        """Our page for the source: what it is, where to read it, and every fact
-        on the site that cites it (some sources have no web address)."""
-        return reverse("facts:source", kwargs={"slug": self.slug})
 
 
 class KeyFigure(ContentModel):

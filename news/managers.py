@@ -1,9 +1,10 @@
 """What is public, in one place: every view, feed, sitemap and search that
 shows articles to visitors starts from ``Article.objects.published()``."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
 from django.utils import timezone
 
+from core import languages
 from core.models import SlugQuerySet
 
 
@@ -41,6 +42,11 @@ class ArticleQuerySet(SlugQuerySet):
         )
 
     def for_listing(self):
-        """What a list of article teasers shows: the parks each one concerns,
-        fetched in one query for the whole page."""
-        return self.prefetch_related("parks")
+        """What a list of article teasers shows: title, summary and date (not the bodies, the
+        largest columns by far), and the parks each one concerns, fetched in one query for the
+        whole page with only what a teaser links to."""
+        from parks.models import Park
+
+        return self.defer(*languages.columns("body")).prefetch_related(
+            Prefetch("parks", queryset=Park.objects.only("slug", *languages.columns("short_name")))
+        )

@@ -1,7 +1,6 @@
 """News about the cooperation, in English and Chinese."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import languages
@@ -14,6 +13,8 @@ from news.managers import ArticleQuerySet
 class Article(ContentModel):
     """A news article. Visitors see it only once published and due
     (``Article.objects.published()``); drafts and scheduled articles are 404 for them."""
+
+    url_name = "news:detail"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -56,9 +57,6 @@ class Article(ContentModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         # Publication times are to the second, as the admin shows them and as a

@@ -1,7 +1,6 @@
 """The six Suzhou–Suqian joint industrial parks."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentModel, DatePrecision, english_required
@@ -12,6 +11,8 @@ from images.fields import image_field
 class Park(ContentModel):
     """A joint industrial park: hosted by a Suqian county or district, built with a
     Suzhou city or district as partner. Parks are permanent and always public."""
+
+    url_name = "parks:detail"
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100)
@@ -58,9 +59,6 @@ class Park(ContentModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("parks:detail", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         self.description_en = clean_html(self.description_en)

@@ -70,3 +70,24 @@ def test_pages_load_nothing_from_other_hosts(client, content, path):
     loaded += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]+href="([^"]+)"', html)
     assert loaded, "expected at least the stylesheet"
     assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded
+
+
+def test_object_urls_follow_the_language_and_the_script_prefix(content):
+    """get_absolute_url() is remembered (core.models.slug_url), per language and prefix."""
+    from django.urls import get_script_prefix, set_script_prefix
+    from django.utils import translation
+
+    from parks.models import Park
+
+    park = Park.objects.get(slug="ssip")
+    with translation.override("en"):
+        assert park.get_absolute_url() == "/en/parks/ssip/"
+        with translation.override("zh-hans"):
+            assert park.get_absolute_url() == "/zh-hans/parks/ssip/"
+        prefix = get_script_prefix()
+        set_script_prefix("/portal/")  # the site mounted under a path (SCRIPT_NAME)
+        try:
+            assert park.get_absolute_url() == "/portal/en/parks/ssip/"
+        finally:
+            set_script_prefix(prefix)
+        assert park.get_absolute_url() == "/en/parks/ssip/"
