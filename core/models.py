@@ -4,6 +4,8 @@ Not a place for content: each content type lives in its own app (parks, news,
 facts) and inherits from these.
 """
 
+import contextlib
+import contextvars
 import functools
 
 from django.core.signals import setting_changed
@@ -29,7 +31,32 @@ class SlugQuerySet(SearchQuerySet):
     Also ``search(query)`` (core/search.py) for models that declare ``search_fields``."""
 
     def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+        found = _natural_keys.get()
+        if found is None:
+            return self.get(slug=slug)
+        key = (self.model, self.db, slug)
+        if key not in found:
+            found[key] = self.get(slug=slug)
+        return found[key]
+
+
+# Objects found by natural key during one `loaddata` (see remembered_natural_keys).
+_natural_keys = contextvars.ContextVar("natural_keys", default=None)
+
+
+@contextlib.contextmanager
+def remembered_natural_keys():
+    """Within this block, each object found by natural key is looked up once.
+
+    A fixture of 10,000 articles names the same six parks 20,000 times; Django's loader asks
+    the database each time (``get_by_natural_key(...).pk``). Only objects that exist are
+    remembered, and a slug never changes within a load (it is the key), so the answer stays
+    right while objects are saved."""
+    token = _natural_keys.set({})
+    try:
+        yield
+    finally:
+        _natural_keys.reset(token)
 
 
 @functools.lru_cache(maxsize=8192)

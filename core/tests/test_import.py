@@ -87,3 +87,21 @@ def test_good_fixture_with_forward_reference_loads(content, tmp_path):
     from news.models import Article
 
     assert list(Article.objects.get(slug="new-article").parks.values_list("slug", flat=True)) == ["new-park"]
+
+
+def test_a_large_import_looks_up_each_named_park_once(content, tmp_path):
+    """An import of many articles names the same six parks again and again; each is looked up
+    once per load (core.models.remembered_natural_keys), not once per mention."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from news.models import Article
+
+    path = tmp_path / "many.json"
+    articles = [article(slug=f"import-{n}", parks=[["ssip"], ["wujiang-siyang"]]) for n in range(30)]
+    path.write_text(json.dumps(articles), encoding="utf-8")
+    with CaptureQueriesContext(connection) as queries:
+        call_command("loaddata", str(path), verbosity=0)
+    park_lookups = [q["sql"] for q in queries if 'FROM "parks_park"' in q["sql"] and '"slug" =' in q["sql"]]
+    assert len(park_lookups) == 2
+    assert Article.objects.filter(slug__startswith="import-", parks__slug="wujiang-siyang").count() == 30

@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
 from core.languages import translated_base_fields
+from core.models import remembered_natural_keys
 
 
 class FixtureError(ValueError):
@@ -32,7 +33,8 @@ class Command(loaddata.Command):
     def loaddata(self, fixture_labels):
         self.seen_natural_keys = set()
         try:
-            super().loaddata(fixture_labels)
+            with remembered_natural_keys():
+                super().loaddata(fixture_labels)
         except CommandError:
             raise
         except ObjectDoesNotExist as error:
