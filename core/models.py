@@ -36,7 +36,9 @@ class SlugQuerySet(SearchQuerySet):
             return self.get(slug=slug)
         key = (self.model, self.db, slug)
         if key not in found:
-            found[key] = self.get(slug=slug)
+            # The loader reads only the key (.pk), so only the key is kept: re-loading 10,000
+            # articles does not hold 10,000 bodies in memory.
+            found[key] = self.only("pk", "slug").get(slug=slug)
         return found[key]
 
 
