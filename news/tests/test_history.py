@@ -1,5 +1,7 @@
 """Earlier versions of articles and parks: what changed, and restoring one."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -26,6 +28,28 @@ def test_loading_fixtures_records_a_first_version_once():
     call_command("loaddata", "parks", "news", verbosity=0)  # unchanged: no new version
     assert article.history.count() == 1
     assert Park.history.count() == 6
+
+
+@pytest.mark.django_db
+def test_a_changed_fixture_records_a_version_and_a_failed_one_records_none(tmp_path):
+    from django.core.management.base import CommandError
+
+    from core.tests.test_import import article
+
+    call_command("loaddata", "parks", "news", verbosity=0)
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps([article(slug=SEED, title_en="Retitled by an import")]), encoding="utf-8")
+    call_command("loaddata", str(changed), verbosity=0)
+    versions = Article.objects.get(slug=SEED).history.all()
+    assert [(v.history_type, v.title_en) for v in versions][:1] == [("~", "Retitled by an import")]
+    assert versions.count() == 2
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([article(slug="fine"), article(slug="broken", title_en="")]), encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("loaddata", str(bad), verbosity=0)
+    assert not Article.history.filter(slug__in=["fine", "broken"]).exists()
+    assert Article.objects.get(slug=SEED).history.count() == 2
 
 
 def test_editor_sees_what_changed_and_restores_a_version(editor_client, content):

@@ -15,6 +15,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
+from core.history import batched_versions
 from core.languages import translated_base_fields
 from core.models import remembered_natural_keys
 
@@ -33,7 +34,7 @@ class Command(loaddata.Command):
     def loaddata(self, fixture_labels):
         self.seen_natural_keys = set()
         try:
-            with remembered_natural_keys():
+            with remembered_natural_keys(), batched_versions():
                 super().loaddata(fixture_labels)
         except CommandError:
             raise
