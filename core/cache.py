@@ -44,7 +44,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_started
@@ -361,3 +361,31 @@ class FragmentCache(LocMemCache):
             return
         global _stored_since_bump
         _stored_since_bump = True  # as for pages: see bump_content_version
+
+
+def remember(name: str, compute):
+    """A value derived from content and shared by many pages, computed once per content version
+    and language: the years that have news, which every page and filter of the news list needs
+    and which PostgreSQL finds by reading every published article.
+
+    Kept where fragments are (the same switch, the same invalidation), and never past the next
+    scheduled publication, which can change it without an edit (unlike the fragments)."""
+    store = caches["template_fragments"]
+    key = f"value:{name}"
+    found = store.get(key)
+    now = timezone.now()
+    if found is not None and now.timestamp() < found[1]:  # the cache's own timeout is in whole seconds
+        return found[0]
+    value = compute()
+    try:
+        due = next_publication(current_content_version(), now)
+    except Exception:
+        logger.warning("Not remembering %s (no content version)", name, exc_info=True)
+        return value
+    expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+    if due is not None:
+        expires = min(expires, due)
+    timeout = int((expires - now).total_seconds())
+    if timeout >= 1:
+        store.set(key, (value, expires.timestamp()), timeout)
+    return value

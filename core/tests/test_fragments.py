@@ -93,3 +93,37 @@ def test_a_cache_setup_without_versioned_fragments_is_refused_at_start(settings)
     assert check_fragment_cache(None) == []
     settings.CACHES = {"default": settings.CACHES["default"]}  # {% cache %} would use it, unversioned
     assert [error.id for error in check_fragment_cache(None)] == ["core.E001"]
+
+
+def year_choices(response) -> list[str]:
+    select = response.content.decode().split('name="year"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="(\d+)"', select)
+
+
+def test_the_news_years_are_remembered_and_follow_edits_and_the_clock(anon, content, monkeypatch, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from news.tests.factories import ArticleFactory
+
+    settings.PAGE_CACHE_SECONDS = 10 * 365 * 24 * 3600  # so only the scheduled time can end it
+
+    years = year_choices(anon.get("/en/news/"))
+    assert years and "2031" not in years
+    ArticleFactory(published_at=timezone.make_aware(datetime.datetime(2031, 6, 1)))  # scheduled
+    assert year_choices(anon.get("/en/news/")) == years  # not public yet
+    assert anon.get("/en/news/?year=2031").status_code == 404
+
+    monkeypatch.setattr(timezone, "now", lambda: timezone.make_aware(datetime.datetime(2031, 6, 2)))
+    assert year_choices(anon.get("/en/news/"))[0] == "2031"  # due: no edit needed
+    assert anon.get("/en/news/?year=2031").status_code == 200
+
+    ArticleFactory(published_at=timezone.make_aware(datetime.datetime(2030, 1, 1)))
+    assert "2030" in year_choices(anon.get("/zh-hans/news/"))  # an edit: at once, in both languages
+
+
+def test_the_news_years_cost_no_query_once_remembered(anon, content, django_assert_num_queries):
+    anon.get("/en/news/")
+    with django_assert_num_queries(4):  # count, the filter's parks, the articles, their parks
+        anon.get("/en/news/?page=1")
