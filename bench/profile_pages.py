@@ -1,0 +1,144 @@
+"""Where an uncached page spends its time, in one process, without wrk or gunicorn.
+
+Runs the WSGI application of the benchmark (bench/settings.py: production settings plus the
+baseline view) on the database of the last ``bench/run.sh`` run, with the page cache off, and for
+each target requests it N times in a row. Prints per request: wall time, CPU time of this process
+(Python), the rest (PostgreSQL and the round trips), SQL queries, and each as a ratio to the
+baseline. Numbers are steadier than wrk's on a busy machine, because they are per request and
+sequential; the throughput ratio wrk measures follows the wall-time ratio.
+
+    .venv/bin/python bench/profile_pages.py            # every target, 300 requests each
+    FRAGMENT_CACHE=0 .venv/bin/python bench/profile_pages.py          # "cold": no shared fragments
+    .venv/bin/python bench/profile_pages.py --profile "park detail"   # cProfile one target
+
+Environment as for bench/run.sh (BENCH_DATABASE_URL, BENCH_REDIS_URL); run bench/run.sh once
+first, for its database.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="bench.settings",
+    SECRET_KEY="bench-" + "x" * 50,
+    ALLOWED_HOSTS="127.0.0.1,localhost",
+    DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/coop_bench"),
+    REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+    PAGE_CACHE=os.environ.get("PAGE_CACHE", "0"),
+    SECURE_SSL_REDIRECT="0",
+    INQUIRY_NOTIFY_EMAILS="invest@portal.example.org",  # only so that no start-up warning is printed
+)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+
+from news.models import Article  # noqa: E402
+
+
+def targets():
+    article = Article.objects.published().order_by("slug").values_list("slug", flat=True)
+    slugs = list(article)
+    return {
+        "baseline": "/bench/baseline/",
+        "home": "/en/",
+        "park list": "/en/parks/",
+        "park detail": "/en/parks/ssip/",
+        "news list": "/en/news/",
+        "article detail": f"/en/news/{slugs[len(slugs) // 2]}/",
+        "home (zh)": "/zh-hans/",
+        "park detail (zh)": "/zh-hans/parks/ssip/",
+    }
+
+
+APP = WSGIHandler()
+
+
+def request(path):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        "wsgi.version": (1, 0),
+    }
+    status = []
+    body = b"".join(APP(environ, lambda s, h, exc_info=None: status.append(s)))
+    if not status[0].startswith("200"):
+        raise SystemExit(f"{path} answered {status[0]}")
+    return body
+
+
+def measure(path, n):
+    for _ in range(20):  # warm: imports, template and translation caches, the connection
+        request(path)
+    connection.force_debug_cursor = True
+    reset_queries()
+    request(path)
+    queries = len(connection.queries)
+    connection.force_debug_cursor = False
+    walls, cpus = [], []
+    for _ in range(n):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        request(path)
+        cpus.append(time.thread_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return {"wall": statistics.median(walls) * 1000, "cpu": statistics.median(cpus) * 1000, "queries": queries}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=300)
+    parser.add_argument("--profile", metavar="TARGET")
+    args = parser.parse_args()
+    found = targets()
+    if args.profile:
+        path = found[args.profile]
+        for _ in range(20):
+            request(path)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.n):
+            request(path)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        print(f"{stats.total_calls / args.n:.0f} function calls per request")
+        stats.sort_stats("tottime").print_stats(35)
+        stats.sort_stats("cumulative").print_stats(60)
+        return
+    results = {name: measure(path, args.n) for name, path in found.items()}
+    base = results["baseline"]
+    print("| target | queries | wall ms | CPU ms | rest ms | wall × baseline | est. req/s × baseline |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, r in results.items():
+        ratio = r["wall"] / base["wall"]
+        print(
+            f"| {name} | {r['queries']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['wall'] - r['cpu']:.2f} | "
+            f"{ratio:.2f} | {1 / ratio:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
