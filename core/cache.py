@@ -100,6 +100,12 @@ def current_content_version() -> int:
     return version
 
 
+def _note_stored():
+    """A page or fragment was cached under the current version (see bump_content_version)."""
+    global _stored_since_bump
+    _stored_since_bump = True
+
+
 def _forget_request_version(**kwargs):
     _request_version.value = None
 
@@ -212,6 +218,14 @@ def next_publication(version: int, now: datetime) -> datetime | None:
     return due
 
 
+def valid_until(version: int, now: datetime) -> datetime:
+    """Until when something rendered from content now may be kept: PAGE_CACHE_SECONDS at most,
+    and never past the time the next scheduled item becomes public."""
+    expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+    due = next_publication(version, now)
+    return expires if due is None else min(expires, due)
+
+
 # --- Release fingerprint -----------------------------------------------------------------------
 
 
@@ -293,13 +307,8 @@ class PageCacheMiddleware:
                 response = HttpResponse(content, headers=headers)
                 response["X-Cache"] = "HIT"
                 return key, None, response
-        # Before rendering: a page rendered from now on is valid until the next scheduled item
-        # becomes public (an item due during the render makes the page shorter-lived, never stale).
-        expires_at = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-        due = next_publication(version, now)
-        if due is not None:
-            expires_at = min(expires_at, due)
-        return key, expires_at, None
+        # Before rendering (an item due during the render makes the page shorter-lived, never stale).
+        return key, valid_until(version, now), None
 
     @staticmethod
     def _cacheable_language(request) -> str | None:
@@ -320,8 +329,7 @@ class PageCacheMiddleware:
         patch_cache_control(response, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ["Cookie"])
         cache.set(key, (expires_at.timestamp(), list(response.items()), response.content), timeout)
-        global _stored_since_bump
-        _stored_since_bump = True
+        _note_stored()
         response["X-Cache"] = "MISS"
 
 
@@ -359,8 +367,7 @@ class FragmentCache(LocMemCache):
         except Exception:
             logger.warning("Fragment not cached (no content version)", exc_info=True)
             return
-        global _stored_since_bump
-        _stored_since_bump = True  # as for pages: see bump_content_version
+        _note_stored()
 
 
 def remember(name: str, compute):
@@ -378,13 +385,10 @@ def remember(name: str, compute):
         return found[0]
     value = compute()
     try:
-        due = next_publication(current_content_version(), now)
+        expires = valid_until(current_content_version(), now)
     except Exception:
         logger.warning("Not remembering %s (no content version)", name, exc_info=True)
         return value
-    expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-    if due is not None:
-        expires = min(expires, due)
     timeout = int((expires - now).total_seconds())
     if timeout >= 1:
         store.set(key, (value, expires.timestamp()), timeout)

@@ -11,17 +11,16 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Hashing cost is irrelevant to what the tests check, and slow.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "template_fragments": FRAGMENT_CACHE}  # noqa: F405
 # REDIS_URL runs the suite against Redis, as production does (CI's PostgreSQL run). The prefix,
 # new for every run, keeps runs that share a Redis database apart.
 if os.environ.get("REDIS_URL", "").strip():
     CACHES = {
+        **CACHES,  # noqa: F405 (base: local memory, and the fragments)
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"].strip(),
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
         },
-        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
 # Off, so that query-count tests measure the views; the page-cache tests turn it on
 # (fixture `page_cache` in conftest.py, which also starts each test with a new content version).
