@@ -126,6 +126,17 @@ def load_data():
     return seconds, cpu
 
 
+def page_targets(slugs):
+    """What is measured: the baseline and four pages, the article from the middle of the archive."""
+    return {
+        "baseline": "/bench/baseline/",
+        "home": "/en/",
+        "park detail": "/en/parks/ssip/",
+        "news list": "/en/news/",
+        "article detail": f"/en/news/{slugs[len(slugs) // 2]}/",
+    }
+
+
 def article_slugs():
     with psycopg.connect(DATABASE_URL) as conn:
         rows = conn.execute(
@@ -377,14 +388,7 @@ def main():
         raise SystemExit("wrk is not installed (bench/run.sh installs it)")
     loaddata = None if SKIP_LOAD else load_data()
     slugs = article_slugs()
-    article = slugs[len(slugs) // 2]
-    targets = {
-        "baseline": "/bench/baseline/",
-        "home": "/en/",
-        "park detail": "/en/parks/ssip/",
-        "news list": "/en/news/",
-        "article detail": f"/en/news/{article}/",
-    }
+    targets = page_targets(slugs)
     page_sizes = {}
     phases = {}
     for mode, page_cache, fragments in (("cached", True, True), ("uncached", False, True), ("cold", False, False)):

@@ -28,16 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    SECRET_KEY="bench-" + "x" * 50,
-    ALLOWED_HOSTS="127.0.0.1,localhost",
-    DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/coop_bench"),
-    REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
-    PAGE_CACHE=os.environ.get("PAGE_CACHE", "0"),
-    SECURE_SSL_REDIRECT="0",
-    INQUIRY_NOTIFY_EMAILS="invest@portal.example.org",  # only so that no start-up warning is printed
-)
+from bench.bench import ENV, article_slugs, page_targets  # noqa: E402
+
+os.environ.update(ENV)  # the benchmark server's settings and database
+os.environ.setdefault("PAGE_CACHE", "0")
 
 import django  # noqa: E402
 
@@ -46,19 +40,12 @@ django.setup()
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 
-from news.models import Article  # noqa: E402
-
 
 def targets():
-    article = Article.objects.published().order_by("slug").values_list("slug", flat=True)
-    slugs = list(article)
+    """The benchmark's pages, plus the park list and two Chinese pages."""
     return {
-        "baseline": "/bench/baseline/",
-        "home": "/en/",
+        **page_targets(article_slugs()),
         "park list": "/en/parks/",
-        "park detail": "/en/parks/ssip/",
-        "news list": "/en/news/",
-        "article detail": f"/en/news/{slugs[len(slugs) // 2]}/",
         "home (zh)": "/zh-hans/",
         "park detail (zh)": "/zh-hans/parks/ssip/",
     }
