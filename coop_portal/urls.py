@@ -8,9 +8,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from coop_portal.sitemaps import PageSitemap
+from coop_portal.views import HomeView, favicon, healthz, root_redirect
 from core.admin_views import MissingTranslationsView
-from core.sitemaps import PageSitemap
-from core.views import favicon, healthz, root_redirect
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.sitemaps import SourceSitemap
 from news.sitemaps import ArticleSitemap
@@ -40,8 +40,11 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
+# The home page keeps the URL name "core:home" that the templates link to.
+home_patterns = ([path("", HomeView.as_view(), name="home")], "core")
+
 urlpatterns += i18n_patterns(
-    path("", include("core.urls")),
+    path("", include(home_patterns)),
     path("parks/", include("parks.urls")),
     path("news/", include("news.urls")),
     path("enterprises/", include("enterprises.urls")),

@@ -3,15 +3,8 @@ alternates (en, zh-Hans, x-default). The sections are listed in
 coop_portal/urls.py; each app has its own sitemaps.py."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.urls import reverse
-from django.utils.functional import cached_property
 
 from core import languages
-from enterprises.models import Enterprise
-from facts.models import KeyFigure, Milestone, Source
-from news.models import Article
-from parks.models import Park
 
 
 class I18nSitemap(Sitemap):
@@ -33,45 +26,3 @@ class I18nSitemap(Sitemap):
                 # x-default is the default language's URL (/en/news/…): say the same.
                 by_code["x-default"]["location"] = by_code[languages.DEFAULT]["location"]
         return urls
-
-
-class PageSitemap(I18nSitemap):
-    """The list pages; each changes when what it lists changes."""
-
-    def items(self):
-        return [
-            "core:home",
-            "parks:list",
-            "news:list",
-            "enterprises:list",
-            "facts:figures",
-            "facts:timeline",
-            "facts:sources",
-            "inquiries:create",
-        ]
-
-    def location(self, item):
-        return reverse(item)
-
-    @cached_property
-    def _latest(self):
-        news = Article.objects.published().aggregate(published=Max("published_at"), updated=Max("updated_at"))
-        news = max(filter(None, news.values()), default=None)
-        parks = Park.objects.aggregate(updated=Max("updated_at"))["updated"]
-        enterprises = Enterprise.objects.aggregate(updated=Max("updated_at"))["updated"]
-        figures = KeyFigure.objects.aggregate(updated=Max("updated_at"))["updated"]
-        timeline = Milestone.objects.aggregate(updated=Max("updated_at"))["updated"]
-        sources = Source.objects.aggregate(updated=Max("updated_at"))["updated"]
-        return {
-            "core:home": max(filter(None, [parks, news, figures]), default=None),
-            "parks:list": parks,
-            "news:list": news,
-            "enterprises:list": enterprises,
-            "facts:figures": figures,
-            "facts:timeline": timeline,
-            "facts:sources": sources,
-            "inquiries:create": parks,  # the form lists the parks
-        }
-
-    def lastmod(self, item):
-        return self._latest[item]

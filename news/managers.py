@@ -22,7 +22,7 @@ class ArticleQuerySet(SlugQuerySet):
         """What ``user`` may open at an article's public URL, each row annotated
         with ``is_public`` (the rule above). Visitors get ``published()``; staff
         who may change articles also get drafts and scheduled articles, which
-        the page then shows as a preview (core.views.PreviewMixin)."""
+        the page then shows as a preview (core.preview.PreviewMixin)."""
         if user.is_staff and user.has_perm("news.change_article"):
             return self.annotate(is_public=ExpressionWrapper(self.public_condition(now), output_field=BooleanField()))
         return self.published(now).annotate(is_public=Value(True))

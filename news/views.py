@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 from core import structured_data
 from core.cache import remember
 from core.parallel import pair_blocks
-from core.views import PreviewMixin
+from core.preview import PreviewMixin
 from news.forms import ArticleFilterForm
 from news.models import Article
 

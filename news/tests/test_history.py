@@ -34,7 +34,7 @@ def test_loading_fixtures_records_a_first_version_once():
 def test_a_changed_fixture_records_a_version_and_a_failed_one_records_none(tmp_path):
     from django.core.management.base import CommandError
 
-    from core.tests.test_import import article
+    from coop_portal.tests.test_import import article
 
     call_command("loaddata", "parks", "news", verbosity=0)
     changed = tmp_path / "changed.json"

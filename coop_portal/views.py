@@ -7,8 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
 from core import structured_data
@@ -72,36 +71,6 @@ def healthz(request):
     response = JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
     return response
-
-
-class PreviewMixin:
-    """Staff preview of unpublished content at its real public URL.
-
-    For a DetailView whose ``get_queryset()`` is ``Model.objects.visible_to(user)``:
-    visitors only ever get public rows (a draft is a 404 for them), while staff
-    with change permission also get drafts and scheduled items, annotated
-    ``is_public=False``. Such a page carries a banner ("Draft — not public" /
-    "Scheduled for …", templates/includes/preview_banner.html) and is sent
-    ``Cache-Control: private, no-store`` so that no cache keeps or shares it.
-    """
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if not getattr(self.object, "is_public", True):
-            opts = self.object._meta
-            try:
-                edit_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.object.pk])
-            except NoReverseMatch:
-                edit_url = None
-            context["preview"] = {"object": self.object, "edit_url": edit_url}
-        return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context.get("preview"):
-            add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
-            patch_cache_control(response, private=True, no_store=True)
-        return response
 
 
 def favicon(request):

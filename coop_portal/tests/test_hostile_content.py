@@ -7,9 +7,9 @@ from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 
+from coop_portal.tests.test_hostile_requests import ROUTES
+from coop_portal.tests.xss import MARK, PAYLOADS, executable_payloads
 from core.models import content_models
-from core.tests.test_hostile_requests import ROUTES
-from core.tests.xss import MARK, PAYLOADS, executable_payloads
 
 LANGS = ["en", "zh-hans"]
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from core.tests.test_fixtures import snapshot
+from coop_portal.tests.test_fixtures import snapshot
 
 PARK = {
     "model": "parks.park",

@@ -68,7 +68,7 @@ def test_healthz_reports_database_and_cache(client, db):
 
 
 def test_healthz_says_503_when_the_database_fails(client, db, monkeypatch):
-    from core import views
+    from coop_portal import views
 
     class BrokenConnection:
         def cursor(self):
@@ -88,7 +88,7 @@ def test_404_page_in_the_page_language(client, db, lang, text):
 
 
 def test_500_page_is_bilingual_and_needs_no_database(client, db, monkeypatch):
-    from core import views
+    from coop_portal import views
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")

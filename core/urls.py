@@ -1,8 +1,0 @@
-from django.urls import path
-
-from core import views
-
-app_name = "core"
-urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-]
