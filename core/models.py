@@ -174,8 +174,8 @@ class DatePrecision(models.TextChoices):
         return value.isoformat()[: {cls.YEAR: 4, cls.MONTH: 7}.get(precision, 10)]
 
 
-def content_models():
-    """The models whose rows are the portal's content: those of
+def exported_models():
+    """The models whose rows are the portal's content, as backups export them: those of
     ``settings.CONTENT_APPS`` that have a natural key. Editorial history tables
     (no natural key) are left out; they live in the database backup."""
     from django.apps import apps

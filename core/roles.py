@@ -1,5 +1,5 @@
-"""The two editorial roles, as Django groups (created by a data migration,
-core/migrations/0001_editor_and_translator_groups.py):
+"""The two editorial roles, as Django groups (created by the first data migration
+that grants them, e.g. parks/migrations/0004_editor_and_translator_roles.py):
 
 - **Editor**: adds, changes, publishes and deletes all content.
 - **Translator**: changes the text of existing content in either language;
@@ -8,7 +8,8 @@ core/migrations/0001_editor_and_translator_groups.py):
   core.admin.EditorialAdminMixin).
 
 A new content model joins the roles with a data migration in its own app that
-calls ``grant`` with its permissions (see ``0001_editor_and_translator_groups``).
+calls ``grant`` with its permissions (copy ``parks/migrations/0004_editor_and_translator_roles.py``);
+core's own migrations name no content app.
 """
 
 from django.contrib.auth.management import create_permissions

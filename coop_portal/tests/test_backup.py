@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import ProtectedError
 
 from core.languages import translated_base_fields
-from core.models import content_models
+from core.models import exported_models
 from news.tests.factories import ArticleFactory
 
 
@@ -16,7 +16,7 @@ def by_natural_key():
     """Every content row keyed by its natural key, with references as natural keys
     and without database ids (which a restore into an empty database may change)."""
     state = {}
-    for model in content_models():
+    for model in exported_models():
         rows = {}
         for obj in model.objects.all():
             values = {}
@@ -34,7 +34,7 @@ def by_natural_key():
 
 def empty_content_tables():
     """Delete every content row, retrying the models that others still protect."""
-    remaining = content_models()
+    remaining = exported_models()
     while remaining:
         blocked = []
         for model in remaining:

@@ -6,6 +6,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_roles_for_facts_and_enterprises")]
+    dependencies = []
 
     operations = [TrigramExtension()]

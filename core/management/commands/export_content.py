@@ -13,11 +13,11 @@ live in media storage: back them up beside this file.
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.models import content_models
+from core.models import exported_models
 
 
 class Command(BaseCommand):
-    help = "Write every content object (core.models.content_models()) to one fixture file, with natural keys."
+    help = "Write every content object (core.models.exported_models()) to one fixture file, with natural keys."
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Output file: .json, or .json.gz / .json.bz2 / .json.xz to compress.")
@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         call_command(
             "dumpdata",
-            *(model._meta.label for model in content_models()),
+            *(model._meta.label for model in exported_models()),
             natural_foreign=True,
             natural_primary=True,
             indent=1,

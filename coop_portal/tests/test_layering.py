@@ -1,0 +1,64 @@
+"""core/ is the base layer: every app builds on it, and it builds on no content app. The site-level
+pages that show several apps at once live in coop_portal/; each app grants the editorial roles on its
+own models."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db.migrations.loader import MigrationLoader
+
+from core.models import exported_models
+from core.roles import EDITOR, TRANSLATOR
+
+BASE_DIR = Path(settings.BASE_DIR)
+CORE = BASE_DIR / "core"
+# The project's other apps: every top-level package with an apps.py.
+APPS = {path.parent.name for path in BASE_DIR.glob("*/apps.py")} - {"core"}
+
+
+def imported_modules(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            yield node.module
+
+
+def test_the_project_has_apps_to_keep_out_of_core():
+    assert {"parks", "news", "facts", "enterprises", "images", "inquiries"} <= APPS
+
+
+@pytest.mark.parametrize(
+    "path",
+    # core's tests exercise core's building blocks on real content models; its code does not.
+    [path for path in sorted(CORE.rglob("*.py")) if "tests" not in path.relative_to(CORE).parts],
+    ids=lambda path: str(path.relative_to(BASE_DIR)),
+)
+def test_core_imports_no_other_app(path):
+    imported = {module.split(".")[0] for module in imported_modules(path)}
+    assert not imported & (APPS | {"coop_portal"})
+
+
+def test_core_migrations_depend_on_no_other_app():
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph  # from the files, no database
+    for key, node in graph.nodes.items():
+        if key[0] == "core":
+            assert {app for app, _name in node.dependencies} & APPS == set(), key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", exported_models(), ids=lambda model: model._meta.label)
+def test_every_content_model_is_granted_to_both_roles(model):
+    """Each app's own data migration grants its models: a new model without one fails here."""
+    name = model._meta.model_name
+
+    def codenames(group):
+        permissions = Group.objects.get(name=group).permissions.filter(content_type__app_label=model._meta.app_label)
+        return set(permissions.values_list("codename", flat=True))
+
+    assert {f"{action}_{name}" for action in ["add", "change", "delete", "view"]} <= codenames(EDITOR)
+    assert {f"change_{name}", f"view_{name}"} <= codenames(TRANSLATOR)
+    assert not {f"add_{name}", f"delete_{name}"} & codenames(TRANSLATOR)

@@ -1,0 +1,33 @@
+"""The Editor and Translator groups (core/roles.py) may work on enterprises.
+Each app grants the roles on its own models, so a new app adds a migration like this one."""
+
+from django.db import migrations
+
+ALL = ["add", "change", "delete", "view"]
+EDIT_ONLY = ["change", "view"]
+
+GRANTS = {
+    "Editor": {
+        "enterprises.enterprise": ALL,
+    },
+    # Text of existing content only: no add, no delete, no publish.
+    "Translator": {
+        "enterprises.enterprise": EDIT_ONLY,
+    },
+}
+
+
+def grant_roles(apps, schema_editor):
+    from core.roles import grant
+
+    grant(apps, GRANTS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("enterprises", "0003_enterprise_search_indexes"),
+    ]
+
+    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]
