@@ -5,10 +5,11 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# The real content: settings.CONTENT_FIXTURES (coop_portal/tests/test_registration.py checks they agree).
 FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test install install-test messages migrate load lint serve clean browser-deps
+.PHONY: run test test-browser install install-test messages migrate load lint serve clean browser-deps
 
 # Stamp files: reinstall only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -61,11 +62,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: install-test messages browser-deps
+# Everything but the browser: the suite's testpaths (pyproject.toml) leave out e2e/.
+test: install-test messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=coop_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The browser tests (e2e/): pages as Chromium lays them out, axe-core, the page budget.
+test-browser: install-test messages browser-deps
+	$(VENV)/bin/pytest e2e $(PYTEST_ARGS)
 
 # A local production-like run: production settings, gunicorn (gunicorn.conf.py), WhiteNoise, on
 # 127.0.0.1:8000. Settings come from .env, made from .env.example on the first run with a new random

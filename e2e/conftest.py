@@ -68,11 +68,10 @@ def demo_media(tmp_path_factory):
 
 
 @pytest.fixture
-def site(transactional_db, live_server, settings, demo_media, tmp_path):
+def site(transactional_db, live_server, content, settings, demo_media, tmp_path):
     """The live server with the real content and pictures, as `make run` serves it."""
     settings.MEDIA_ROOT = tmp_path / "media"
     shutil.copytree(demo_media, settings.MEDIA_ROOT)
-    call_command("loaddata", "parks", "news", "figures", "enterprises", "timeline", verbosity=0)
     call_command("make_renditions", verbosity=0)
     # Keep the renditions for the next test: encoding them again would only cost time.
     shutil.copytree(settings.MEDIA_ROOT, demo_media, dirs_exist_ok=True)
