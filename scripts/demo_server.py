@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]
+FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]  # settings.CONTENT_FIXTURES (a test checks)
 
 
 def prepare(env):

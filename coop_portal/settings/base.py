@@ -11,6 +11,16 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DEBUG = False
 ALLOWED_HOSTS: list[str] = []
 
+# Apps whose rows are the portal's content (installed below): exported together by
+# `manage.py export_content` (backups), restored with `loaddata`, and any change to them is new
+# content for the page cache (core/cache.py). A new content app is added here, and only here.
+CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises"]
+# The real content, as `make load` loads it (`manage.py loaddata` of these fixtures/*.json); the
+# tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
+# repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
+# checks that they agree.
+CONTENT_FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]
+
 INSTALLED_APPS = [
     # Listed first so that its `loaddata` (validating, all-or-nothing) takes
     # precedence over modeltranslation's and Django's commands of that name.
@@ -31,12 +41,8 @@ INSTALLED_APPS = [
     "csp",
     # Editorial history of articles and parks (registered in news/parks apps.py).
     "simple_history",
-    "facts",
-    "parks",
-    "news",
-    "enterprises",
+    *CONTENT_APPS,
     "inquiries",
-    "images",
     "search",
 ]
 
@@ -231,9 +237,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 
-# Apps whose rows are the portal's content: exported together by
-# `manage.py export_content` (backups) and restored with `loaddata`.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises"]
 # --- Investor inquiries (inquiries/) ---------------------------------------
 # Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the
 # addresses listed for each park the visitor ticked ({"ssip": ["desk@…"]}).

@@ -13,7 +13,7 @@ from facts.models import AssessmentResult, KeyFigure, Milestone, Source
 from parks.models import Park
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-ALL = ["parks", "news", "figures", "enterprises", "timeline"]
+ALL = settings.CONTENT_FIXTURES
 SEED_SOURCE = "ourjiangsu-2023-10-11"
 
 # facts.md, "Figures stated by the seed article": (value, unit, qualifier).

@@ -27,8 +27,12 @@ class FixtureError(ValueError):
 
 class Command(loaddata.Command):
     help = (
-        "Installs the named fixture(s) in the database, validating every object like an admin form. "
-        "Objects are matched by natural key (slug); any invalid object loads nothing."
+        "The portal's loaddata (core/management/commands/loaddata.py), in place of Django's and "
+        "modeltranslation's: installs the named fixture(s) in one transaction, validating every object like "
+        "an admin form (lengths, choices, English required) and refusing a slug given twice. Objects are "
+        "matched by natural key (slug), so loading again updates them; any invalid object loads nothing and "
+        "the error names it. New or changed articles and parks get a first history version. No --populate option. "
+        "See README.md, 'Importing content'."
     )
 
     def loaddata(self, fixture_labels):
