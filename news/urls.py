@@ -8,5 +8,5 @@ urlpatterns = [
     path("feed/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
-    path("<slug:slug>/side-by-side/", views.ArticleParallelView.as_view(), name="parallel"),
+    path("<slug:slug>/side-by-side/", views.ArticleSideBySideView.as_view(), name="side_by_side"),
 ]

@@ -4,8 +4,8 @@ from django.views.generic import DetailView, ListView
 
 from core import structured_data
 from core.cache import remember
-from core.parallel import pair_blocks
 from core.preview import PreviewMixin
+from core.side_by_side import pair_blocks
 from news.forms import ArticleFilterForm
 from news.models import Article
 
@@ -49,10 +49,10 @@ class ArticleDetailView(PreviewMixin, DetailView):
         )
 
 
-class ArticleParallelView(ArticleDetailView):
+class ArticleSideBySideView(ArticleDetailView):
     """The article in English and Chinese side by side, paragraph by paragraph."""
 
-    template_name = "news/article_parallel.html"
+    template_name = "news/article_side_by_side.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pairs=pair_blocks(self.object.body_en, self.object.body_zh_hans), **kwargs)

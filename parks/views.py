@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
-from core.parallel import pair_blocks
+from core.side_by_side import pair_blocks
 from enterprises.models import Enterprise
 from facts import maps
 from facts.models import AssessmentResult, KeyFigure, Milestone
@@ -51,10 +51,10 @@ class ParkDetailView(DetailView):
         )
 
 
-class ParkParallelView(DetailView):
+class ParkSideBySideView(DetailView):
     """The park's description in English and Chinese side by side."""
 
-    template_name = "parks/park_parallel.html"
+    template_name = "parks/park_side_by_side.html"
     context_object_name = "park"
 
     def get_queryset(self):

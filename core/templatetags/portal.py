@@ -5,7 +5,7 @@ from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
 
-from core import languages, structured_data
+from core import structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -16,12 +16,6 @@ register = template.Library()
 def sanitize(html):
     """Render editor-written HTML after passing it through the sanitizer."""
     return mark_safe(clean_html(html))  # noqa: S308 - cleaned by nh3 just above
-
-
-@register.filter
-def bcp47(code):
-    """Django language code -> BCP 47 tag: ``zh-hans`` -> ``zh-Hans``."""
-    return languages.bcp47(code)
 
 
 @register.filter

@@ -16,12 +16,6 @@ def figure_value(figure):
 
 
 @register.filter
-def amount(value, unit="count"):
-    """Any number in a unit: ``{{ 530000|amount:"people" }}``."""
-    return formatting.format_amount(value, unit)
-
-
-@register.filter
 def assessment(result):
     """An AssessmentResult's place: ``1st of 45`` / ``第1名（共45个园区）``."""
     return formatting.format_rank(result.rank, result.top, result.out_of, result.consecutive)
