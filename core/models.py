@@ -6,14 +6,11 @@ facts) and inherits from these.
 
 import contextlib
 import contextvars
-import functools
 
-from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.search import SearchQuerySet
@@ -61,29 +58,6 @@ def remembered_natural_keys():
         _natural_keys.reset(token)
 
 
-@functools.lru_cache(maxsize=8192)
-def _slug_url(url_name, slug, language, script_prefix):
-    return reverse(url_name, kwargs={"slug": slug})
-
-
-def slug_url(url_name: str, slug: str) -> str:
-    """``reverse(url_name, kwargs={"slug": slug})`` under the active language, remembered.
-
-    A list page links to dozens of objects, and ``reverse()`` is among the costliest steps of
-    rendering one (docs/performance.md). Its result depends only on the URLconf, the language
-    prefix and the script prefix, all part of the key here (the URLconf changes only in tests,
-    which send ``setting_changed``)."""
-    return _slug_url(url_name, slug, get_language(), get_script_prefix())
-
-
-def _forget_urls(setting, **kwargs):
-    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
-        _slug_url.cache_clear()
-
-
-setting_changed.connect(_forget_urls, dispatch_uid="core_slug_url")
-
-
 class ContentModel(models.Model):
     """A public content object: one ASCII slug (never translated) that is its URL
     and its natural key, plus created/updated times.
@@ -122,7 +96,7 @@ class ContentModel(models.Model):
     def get_absolute_url(self):
         if self.url_name is None:
             raise NotImplementedError(f"{type(self).__name__} has no page of its own (url_name)")
-        return slug_url(self.url_name, self.slug)
+        return reverse(self.url_name, kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)

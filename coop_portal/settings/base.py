@@ -107,17 +107,7 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # PostgreSQL opens a server-side cursor: three round trips for six rows. Client-side cursors
     # also keep working behind a transaction-pooling proxy (pgbouncer).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
-    # Server-side parameter binding lets psycopg prepare a statement once a connection has run it
-    # five times (psycopg's default): PostgreSQL then skips planning, which for these pages' small
-    # queries takes longer than running them (docs/performance.md). Connections are persistent in
-    # production, so a worker's page queries are prepared after its first few requests.
-    # DB_PREPARED_STATEMENTS=0 turns it off (e.g. behind a pgbouncer older than 1.21).
-    if os.environ.get("DB_PREPARED_STATEMENTS", "1") != "0":
-        DATABASES["default"]["OPTIONS"] = {
-            **DATABASES["default"].get("OPTIONS", {}),
-            "server_side_binding": True,
-            "prepare_threshold": 5,
-        }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -73,7 +73,7 @@ def test_pages_load_nothing_from_other_hosts(client, content, path):
 
 
 def test_object_urls_follow_the_language_and_the_script_prefix(content):
-    """get_absolute_url() is remembered (core.models.slug_url), per language and prefix."""
+    """get_absolute_url() gives the page under the active language and the script prefix."""
     from django.urls import get_script_prefix, set_script_prefix
     from django.utils import translation
 
