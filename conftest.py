@@ -32,8 +32,9 @@ def _content_rows(django_db_setup, django_db_blocker):
 @pytest.fixture
 def content(db, _content_rows):
     """The portal's real content, exactly as `make run` loads it."""
-    for model, objects in _content_rows:
-        model._base_manager.bulk_create(objects)
+    with transaction.atomic():  # foreign keys are checked at the end, also for transactional tests
+        for model, objects in _content_rows:
+            model._base_manager.bulk_create(objects)
     # New rows must not take the ids of the inserted ones (PostgreSQL's sequences do not follow).
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in _content_rows]):
