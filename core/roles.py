@@ -7,15 +7,35 @@ that grants them, e.g. parks/migrations/0004_editor_and_translator_roles.py):
   admin makes those read-only for users without the Editor's permissions:
   core.admin.EditorialAdminMixin).
 
-A new content model joins the roles with a data migration in its own app that
-calls ``grant`` with its permissions (copy ``parks/migrations/0004_editor_and_translator_roles.py``);
+A new content model joins the roles with a data migration in its own app whose operation is
+``editorial_roles("app_label.model")`` (see ``parks/migrations/0004_editor_and_translator_roles.py``);
 core's own migrations name no content app.
 """
 
+import functools
+
 from django.contrib.auth.management import create_permissions
+from django.db import migrations
 
 EDITOR = "Editor"
 TRANSLATOR = "Translator"
+ALL = ["add", "change", "delete", "view"]
+EDIT_ONLY = ["change", "view"]  # text of existing content only: no add, no delete, no publish
+
+
+def editorial_roles(*labels: str, editor_also: tuple[str, ...] = ()) -> migrations.RunPython:
+    """The data-migration operation giving the two roles their usual permissions on the models
+    ``labels`` (``"parks.park"``): Editors everything, plus ``editor_also`` (``"publish_article"``);
+    Translators change and view. Reversing it leaves the permissions in place."""
+    grants = {
+        EDITOR: {label: [*ALL, *editor_also] for label in labels},
+        TRANSLATOR: dict.fromkeys(labels, EDIT_ONLY),
+    }
+    return migrations.RunPython(functools.partial(_grant, grants=grants), migrations.RunPython.noop)
+
+
+def _grant(apps, schema_editor, grants):
+    grant(apps, grants)
 
 
 def grant(apps, grants: dict[str, dict[str, list[str]]]) -> None:

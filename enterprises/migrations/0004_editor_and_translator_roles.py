@@ -3,24 +3,7 @@ Each app grants the roles on its own models, so a new app adds a migration like 
 
 from django.db import migrations
 
-ALL = ["add", "change", "delete", "view"]
-EDIT_ONLY = ["change", "view"]
-
-GRANTS = {
-    "Editor": {
-        "enterprises.enterprise": ALL,
-    },
-    # Text of existing content only: no add, no delete, no publish.
-    "Translator": {
-        "enterprises.enterprise": EDIT_ONLY,
-    },
-}
-
-
-def grant_roles(apps, schema_editor):
-    from core.roles import grant
-
-    grant(apps, GRANTS)
+from core.roles import editorial_roles
 
 
 class Migration(migrations.Migration):
@@ -30,4 +13,4 @@ class Migration(migrations.Migration):
         ("enterprises", "0003_enterprise_search_indexes"),
     ]
 
-    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]
+    operations = [editorial_roles("enterprises.enterprise")]

@@ -1,33 +1,9 @@
-"""The Editor and Translator groups (core/roles.py) may work on sources, key figures,
-milestones and assessment results.
+"""The Editor and Translator groups (core/roles.py) may work on sources, key figures, milestones and assessment results.
 Each app grants the roles on its own models, so a new app adds a migration like this one."""
 
 from django.db import migrations
 
-ALL = ["add", "change", "delete", "view"]
-EDIT_ONLY = ["change", "view"]
-
-GRANTS = {
-    "Editor": {
-        "facts.source": ALL,
-        "facts.keyfigure": ALL,
-        "facts.milestone": ALL,
-        "facts.assessmentresult": ALL,
-    },
-    # Text of existing content only: no add, no delete, no publish.
-    "Translator": {
-        "facts.source": EDIT_ONLY,
-        "facts.keyfigure": EDIT_ONLY,
-        "facts.milestone": EDIT_ONLY,
-        "facts.assessmentresult": EDIT_ONLY,
-    },
-}
-
-
-def grant_roles(apps, schema_editor):
-    from core.roles import grant
-
-    grant(apps, GRANTS)
+from core.roles import editorial_roles
 
 
 class Migration(migrations.Migration):
@@ -37,4 +13,4 @@ class Migration(migrations.Migration):
         ("facts", "0002_key_figures_milestones_assessments"),
     ]
 
-    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]
+    operations = [editorial_roles("facts.source", "facts.keyfigure", "facts.milestone", "facts.assessmentresult")]

@@ -4,24 +4,7 @@ Each app grants the roles on its own models, so a new app adds a migration like 
 
 from django.db import migrations
 
-ALL = ["add", "change", "delete", "view"]
-EDIT_ONLY = ["change", "view"]
-
-GRANTS = {
-    "Editor": {
-        "news.article": [*ALL, "publish_article"],
-    },
-    # Text of existing content only: no add, no delete, no publish.
-    "Translator": {
-        "news.article": EDIT_ONLY,
-    },
-}
-
-
-def grant_roles(apps, schema_editor):
-    from core.roles import grant
-
-    grant(apps, GRANTS)
+from core.roles import editorial_roles
 
 
 class Migration(migrations.Migration):
@@ -31,4 +14,4 @@ class Migration(migrations.Migration):
         ("news", "0003_article_search_indexes"),
     ]
 
-    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]
+    operations = [editorial_roles("news.article", editor_also=("publish_article",))]
