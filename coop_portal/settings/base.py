@@ -230,6 +230,14 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# The same client address as the inquiry limit: X-Forwarded-For only from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+
+# --- Reverse proxy ---
+# Addresses or networks of the reverse proxies in front of the app servers (production reads
+# TRUSTED_PROXIES, comma-separated). Only a request from one of them may say, in X-Forwarded-For,
+# which client it forwards (core/network.py); empty: nobody is trusted, REMOTE_ADDR is the client.
+TRUSTED_PROXIES: list[str] = []
 
 # Apps whose rows are the portal's content: exported together by
 # `manage.py export_content` (backups) and restored with `loaddata`.
