@@ -44,6 +44,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the body (CSRF reads the form): too large a body is a 413, a NUL in
+    # the address or a cookie a 400, with the headers above.
+    "core.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match with 304 from the ETag of the (cached) page.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -162,6 +165,13 @@ IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Below Pillow's own decompression-bomb threshold (about 89 megapixels).
 IMAGES_MAX_PIXELS = 40_000_000
 IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
+
+# Request bodies above these sizes are refused with 413 before they are read
+# (core.middleware.RequestGuardMiddleware). The public forms: the largest inquiry a person can
+# write (5,000 Chinese characters, 9 bytes each once form-encoded) is about 50 KB. The admin:
+# one image upload and its form.
+REQUEST_MAX_BYTES_PUBLIC = 64 * 1024
+REQUEST_MAX_BYTES_ADMIN = IMAGES_MAX_UPLOAD_BYTES + 1024 * 1024
 
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.
