@@ -67,3 +67,26 @@ def _fresh_page_cache():
     """Each test starts with no cached page: the cache outlives a test's rolled-back data (and,
     with REDIS_URL, the process), and pages are cached in tests as in production."""
     bump_content_version()
+
+
+@pytest.fixture
+def closed_port():
+    """A local TCP port nothing listens on: connecting to it is refused at once, as to a
+    Redis that is down (no need to stop the real one)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def cache_refusing_connections(settings, closed_port):
+    """The default cache is a Redis that refuses connections."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
+        },
+    }

@@ -40,6 +40,13 @@ def post_fork(server, worker):
     gc.enable()
 
 
+# Request head limits (gunicorn answers 400 above them). The longest address the site makes is
+# far below 4 KB; browsers send about 15 headers, the cookies being the largest. Bodies are
+# limited by the proxy and by core.middleware.RequestGuardMiddleware (docs/operations.md).
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # Recycling workers after N requests is a guard against leaks, off by default: the benchmark shows

@@ -1,6 +1,12 @@
-"""Response headers Django does not set itself."""
+"""Response headers Django does not set itself, and requests refused before any view."""
 
+from urllib.parse import unquote
+
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 
 
 class PermissionsPolicyMiddleware:
@@ -14,3 +20,77 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class RequestGuardMiddleware:
+    """Refuses requests no page of the site needs, before anything reads them.
+
+    - A body larger than the path may carry: 413, decided from Content-Length, so the body is
+      never read (``REQUEST_MAX_BYTES_PUBLIC`` for the public forms; the admin, which takes image
+      uploads, ``REQUEST_MAX_BYTES_ADMIN``). A body without a length (chunked) is refused with
+      411: Django would not read it anyway, and no browser sends a form that way.
+    - A NUL character in the path, the query or a cookie: 400. PostgreSQL cannot store or compare
+      text containing NUL, so any such value reaching a query (``?park=%00``, an admin filter or
+      search, a session key) would otherwise end in a database error, i.e. a 500.
+
+    The reverse proxy limits bodies too (docs/operations.md); this is the same rule for a
+    request that reaches the app servers another way.
+    """
+
+    BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.refuse(request) or self.get_response(request)
+
+    def refuse(self, request):
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return self.plain(400, "Bad request: the address contains a NUL character.", "请求错误：地址包含空字符。")
+        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
+            return self.plain(400, "Bad request: a cookie contains a NUL character.", "请求错误：Cookie 包含空字符。")
+        if request.method in self.BODY_METHODS:
+            return self.refuse_body(request)
+        return None
+
+    def refuse_body(self, request):
+        length = request.META.get("CONTENT_LENGTH", "")
+        if not length:
+            if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+                return self.plain(411, "A Content-Length is required.", "请求须注明长度（Content-Length）。")
+            return None
+        admin = request.path_info.startswith(reverse("admin:index"))
+        limit = settings.REQUEST_MAX_BYTES_ADMIN if admin else settings.REQUEST_MAX_BYTES_PUBLIC
+        try:
+            too_large = int(length) > limit
+        except ValueError:
+            return self.plain(400, "Bad request: invalid Content-Length.", "请求错误：长度无效。")
+        if too_large:
+            size = filesizeformat(limit)
+            return self.plain(413, f"Request too large (at most {size}).", f"请求过大（最多 {size}）。")
+        return None
+
+    @staticmethod
+    def plain(status, english, chinese):
+        # Plain text in both languages: the language prefix has not been read yet, and a request
+        # refused here is rarely a person's (a person's form is far below the limits).
+        response = HttpResponse(f"{english}\n{chinese}\n", status=status, content_type="text/plain; charset=utf-8")
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with inline styles allowed only where they are needed.
+
+    Public pages use no inline style (a test checks it), so they get ``style-src 'self'``. The
+    admin's templates and widgets write ``style`` attributes, and the bare 500 page carries its
+    own ``<style>`` (it must work without static files): those responses also allow
+    ``'unsafe-inline'`` for styles. Scripts stay strict everywhere.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith(reverse("admin:index")) or response.status_code >= 500:
+            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
+        return parts

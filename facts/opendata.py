@@ -9,12 +9,11 @@ number in base units; ``formatted`` is how the site writes it. Dates are ISO
 column. A missing value is empty in CSV and ``null`` in JSON.
 """
 
-import csv
 from decimal import Decimal
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 
-from core import languages
+from core import csv_export, languages
 from core.models import DatePrecision
 from facts import formatting
 
@@ -111,25 +110,8 @@ def park_record(park, absolute):
     }
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return formatting.plain(value)
-    return value
-
-
 def csv_response(records, fields, filename):
-    # UTF-8 with a byte-order mark: without it Excel opens the file as the
-    # system code page and shows the Chinese text as mojibake.
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(fields)
-    for record in records:
-        writer.writerow([_csv_cell(record[name]) for name in fields])
-    return response
+    return csv_export.csv_response(filename, fields, ([record[name] for name in fields] for record in records))
 
 
 def json_response(records, dataset, url, filename):

@@ -3,8 +3,8 @@
 Every upload is judged by its content, never its file name: Pillow must
 recognise it as JPEG, PNG or WebP, it must not be too large in bytes or
 pixels (decompression bombs), and it must decode completely. What passes is
-re-encoded with the EXIF orientation applied and without EXIF/XMP metadata, so
-camera details and GPS location never reach the public site.
+re-encoded with the EXIF orientation applied and without any metadata (EXIF, XMP,
+comments), so camera details, GPS location and names never reach the public site.
 """
 
 from dataclasses import dataclass
@@ -91,6 +91,9 @@ def clean_image(fileobj, name: str) -> CleanImage:
     fmt = image.format
     icc_profile = image.info.get("icc_profile")
     image = ImageOps.exif_transpose(image)  # applies the Orientation tag, then drops it
+    # Pillow writes a JPEG's comment (COM segment) from the info unless told otherwise; a
+    # palette PNG's transparent colour lives there too and is kept.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if fmt == "JPEG":
         if image.mode not in ("RGB", "L", "CMYK"):
@@ -99,7 +102,7 @@ def clean_image(fileobj, name: str) -> CleanImage:
     elif fmt == "WEBP":
         options.update(quality=90)
     buffer = BytesIO()
-    # No exif=/xmp= arguments: Pillow writes no metadata it is not given.
+    # No exif=/xmp=/comment= arguments, and the info cleared: no metadata is written.
     image.save(buffer, fmt, **options)
     stem = slugify(PurePath(name).stem)[:60] or "image"
     return CleanImage(ContentFile(buffer.getvalue(), name=f"{stem}.{ACCEPTED_FORMATS[fmt]}"), fmt, *image.size)

@@ -75,6 +75,9 @@ def generate(image_obj) -> list[dict]:
                             source.load()
                         if source.mode not in ("RGB", "RGBA", "L"):
                             source = source.convert("RGBA" if "A" in source.getbands() else "RGB")
+                        # Resized copies inherit the info, and Pillow writes a JPEG comment from
+                        # it: originals stored before comments were stripped may still carry one.
+                        source.info.clear()
                     resized = source.resize((width, height), PILImage.Resampling.LANCZOS)
                     target = storage.save(target, ContentFile(_encode(resized, kind)))
                 entry[kind] = target

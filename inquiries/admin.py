@@ -2,17 +2,15 @@
 holding ``inquiries.view_inquiry`` (e.g. the *Inquiry handler* group) — a staff
 member without it gets no menu entry and a 403."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.csv_export import csv_response
 from inquiries.choices import Status
 from inquiries.models import Inquiry
 from inquiries.notifications import notify_staff
@@ -57,15 +55,6 @@ class NotificationFilter(admin.SimpleListFilter):
         if self.value() == "failed":
             return queryset.unnotified().exclude(notification_error="")
         return queryset
-
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
 # What the visitor sent, and the inquiry's dated record: shown, never edited.
@@ -185,13 +174,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected inquiries as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
-        """UTF-8 with a byte-order mark: without it Excel reads the file as the
-        local ANSI code page and Chinese turns into mojibake."""
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"inquiries-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
+        """A CSV file (core.csv_export: UTF-8 with a byte-order mark, formulas defused)."""
         fields = [
             "reference",
             "created_at",
@@ -209,25 +192,27 @@ class InquiryAdmin(admin.ModelAdmin):
             "answered_at",
             "closed_at",
         ]
-        writer.writerow([Inquiry._meta.get_field(name).verbose_name for name in fields])
+        header = [Inquiry._meta.get_field(name).verbose_name for name in fields]
+        filename = f"inquiries-{timezone.localdate():%Y-%m-%d}.csv"
+        inquiries = queryset.select_related("assignee").prefetch_related("parks").order_by("created_at")
+        return csv_response(filename, header, map(self.csv_row, inquiries))
+
+    def csv_row(self, inquiry):
         local = timezone.localtime
-        for inquiry in queryset.select_related("assignee").prefetch_related("parks").order_by("created_at"):
-            row = [
-                inquiry.reference,
-                f"{local(inquiry.created_at):%Y-%m-%d %H:%M}",
-                inquiry.get_status_display(),
-                inquiry.assignee.get_username() if inquiry.assignee else "",
-                "; ".join(park.name for park in inquiry.parks.all()),
-                inquiry.get_sector_display(),
-                inquiry.name,
-                inquiry.organisation,
-                inquiry.email,
-                inquiry.phone,
-                inquiry.country,
-                inquiry.get_language_display(),
-                inquiry.message,
-                f"{local(inquiry.answered_at):%Y-%m-%d %H:%M}" if inquiry.answered_at else "",
-                f"{local(inquiry.closed_at):%Y-%m-%d %H:%M}" if inquiry.closed_at else "",
-            ]
-            writer.writerow([csv_cell(value) for value in row])
-        return response
+        return [
+            inquiry.reference,
+            f"{local(inquiry.created_at):%Y-%m-%d %H:%M}",
+            inquiry.get_status_display(),
+            inquiry.assignee.get_username() if inquiry.assignee else "",
+            "; ".join(park.name for park in inquiry.parks.all()),
+            inquiry.get_sector_display(),
+            inquiry.name,
+            inquiry.organisation,
+            inquiry.email,
+            inquiry.phone,
+            inquiry.country,
+            inquiry.get_language_display(),
+            inquiry.message,
+            f"{local(inquiry.answered_at):%Y-%m-%d %H:%M}" if inquiry.answered_at else "",
+            f"{local(inquiry.closed_at):%Y-%m-%d %H:%M}" if inquiry.closed_at else "",
+        ]

@@ -140,3 +140,18 @@ class Inquiry(models.Model):
     @property
     def is_anonymised(self):
         return self.anonymised_at is not None
+
+
+class SubmissionWindow(models.Model):
+    """How many inquiries one client address has sent in its current rate-limit window
+    (``inquiries/ratelimit.py``). In the database, not the cache: the count is taken with one
+    conditional UPDATE, atomic on PostgreSQL and SQLite alike, and still works when Redis does
+    not. ``client`` is a keyed hash of the address, so no address is stored; expired windows are
+    deleted by ``purge_inquiries``."""
+
+    client = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.count} since {self.started_at:%Y-%m-%d %H:%M}"

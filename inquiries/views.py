@@ -36,30 +36,31 @@ class InquiryCreateView(CreateView):
         park = Park.objects.filter(slug=slug).first() if slug else None
         return {"parks": [park]} if park else {}
 
-    def post(self, request, *args, **kwargs):
-        if ratelimit.is_limited(request):
-            # The visitor's message is shown back so that nothing they typed is lost.
-            response = TemplateResponse(
-                request, "inquiries/rate_limited.html", {"message": request.POST.get("message", "")[:5000]}, status=429
-            )
-            response["Retry-After"] = str(settings.INQUIRY_RATE_PERIOD)
-            return response
-        return super().post(request, *args, **kwargs)
+    def rate_limited(self):
+        """429, with the visitor's message shown back so that nothing they typed is lost."""
+        message = self.request.POST.get("message", "")[:5000]
+        response = TemplateResponse(self.request, "inquiries/rate_limited.html", {"message": message}, status=429)
+        response["Retry-After"] = str(settings.INQUIRY_RATE_PERIOD)
+        return response
 
     def form_valid(self, form):
+        # The place is taken before the inquiry is stored, in one atomic step, so that parallel
+        # submissions cannot all pass the limit (inquiries/ratelimit.py).
+        if not ratelimit.take_place(self.request):
+            return self.rate_limited()
         with transaction.atomic():
             self.object = form.save()
             # robust: a failure in the e-mail must not turn a stored inquiry into an error page.
             transaction.on_commit(
                 partial(notify_staff, self.object.pk, self.request.build_absolute_uri("/")), robust=True
             )
-        ratelimit.count(self.request)
         self.request.session[SESSION_KEY] = self.object.reference
         return redirect("inquiries:thanks")
 
     def form_invalid(self, form):
         if form.caught_by_honeypot:
-            ratelimit.count(self.request)
+            if not ratelimit.take_place(self.request):
+                return self.rate_limited()
             return self.render_to_response(self.get_context_data(form=form), status=400)
         return super().form_invalid(form)
 

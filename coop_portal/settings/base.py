@@ -48,8 +48,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, allowing inline styles only in the admin.
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the body (CSRF reads the form): too large a body is a 413, a NUL in
+    # the address or a cookie a 400, with the headers above.
+    "core.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match with 304 from the ETag of the (cached) page.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -159,6 +163,13 @@ IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMAGES_MAX_PIXELS = 40_000_000
 IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
 
+# Request bodies above these sizes are refused with 413 before they are read
+# (core.middleware.RequestGuardMiddleware). The public forms: the largest inquiry a person can
+# write (5,000 Chinese characters, 9 bytes each once form-encoded) is about 50 KB. The admin:
+# one image upload and its form.
+REQUEST_MAX_BYTES_PUBLIC = 64 * 1024
+REQUEST_MAX_BYTES_ADMIN = IMAGES_MAX_UPLOAD_BYTES + 1024 * 1024
+
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -190,14 +201,14 @@ LOGGING = {
 
 # --- Security headers (every environment; production.py adds HTTPS-only ones) ---
 # No inline script and nothing from another host: scripts come from our own
-# static files only. The admin's inline style attributes need 'unsafe-inline'
-# for styles (scripts stay strict). Nonces are available as request.csp_nonce
-# where an inline script is unavoidable.
+# static files only. Styles likewise; the admin's inline style attributes get
+# 'unsafe-inline' for styles there only (core.middleware.ContentSecurityPolicyMiddleware).
+# Nonces are available as request.csp_nonce where an inline script is unavoidable.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -226,6 +237,14 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# The same client address as the inquiry limit: X-Forwarded-For only from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+
+# --- Reverse proxy ---
+# Addresses or networks of the reverse proxies in front of the app servers (production reads
+# TRUSTED_PROXIES, comma-separated). Only a request from one of them may say, in X-Forwarded-For,
+# which client it forwards (core/network.py); empty: nobody is trusted, REMOTE_ADDR is the client.
+TRUSTED_PROXIES: list[str] = []
 
 # --- Investor inquiries (inquiries/) ---------------------------------------
 # Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the

@@ -4,6 +4,7 @@ Start-up fails loudly (ImproperlyConfigured) when a required variable is
 missing, rather than running with an invented key or an open host list.
 """
 
+import ipaddress
 import json
 import os
 from pathlib import Path
@@ -70,6 +71,14 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     ),
 }
+
+# --- Reverse proxy: whose X-Forwarded-For names the client (core/network.py) ---
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network ({exc}).") from exc
 
 # --- HTTPS ---
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (nginx, a load

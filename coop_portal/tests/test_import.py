@@ -50,7 +50,14 @@ def article(**changes):
 
 
 BAD_FIXTURES = {
-    "malformed JSON": ('[{"model": "parks.park", "fields": {"slug": "x"', "Problem installing fixture"),
+    "malformed JSON": (
+        '[{"model": "parks.park",\n "fields": {"slug": "x"',
+        "bad.json': Expecting ',' delimiter: line 2",
+    ),
+    "malformed JSON, an editor's typo": (
+        '[{"model": "parks.park", "fields": {"slug": "x",}}]',
+        "Expecting property name enclosed in double quotes: line 1 column 49",
+    ),
     "unknown field": ([park(colour="red")], "colour"),
     "wrong type": ([park(latitude="north")], "field_value was 'north'"),
     "bad date": ([article(published_at="2024-13-45T10:00:00+08:00")], "invalid date/time"),

@@ -89,6 +89,24 @@ def test_a_mistyped_switch_is_refused():
     assert "PAGE_CACHE must be true or false" in result.stderr
 
 
+def test_trusted_proxies_come_from_the_environment():
+    script = 'print(json.dumps({"proxies": settings.TRUSTED_PROXIES, "axes": settings.AXES_CLIENT_IP_CALLABLE}))'
+    assert run_production(script) == {"proxies": [], "axes": "core.network.client_ip"}
+    assert run_production(script, TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/24")["proxies"] == ["127.0.0.1", "10.0.0.0/24"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(OWN)}
+    env.update({"DJANGO_SETTINGS_MODULE": "coop_portal.settings.production", **REQUIRED, "TRUSTED_PROXIES": "nginx"})
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'nginx' is not an address or network" in result.stderr
+
+
 @pytest.fixture
 def s3_server():
     """moto's S3 in server mode: a real HTTP server on 127.0.0.1, on a free port."""

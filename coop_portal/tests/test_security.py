@@ -100,3 +100,31 @@ def test_500_page_is_bilingual_and_needs_no_database(client, db, monkeypatch):
     html = response.content.decode()
     assert "Server error" in html and "服务器错误" in html
     assert "{%" not in html and "{{" not in html
+
+
+def style_src(response):
+    return next(part for part in response["Content-Security-Policy"].split(";") if "style-src" in part).split()
+
+
+@pytest.mark.parametrize("path", ["/en/", "/zh-hans/parks/ssip/", "/en/contact/", "/en/news/no-such-article/"])
+def test_public_pages_allow_no_inline_style(client, content, path):
+    response = client.get(path)
+    assert style_src(response) == ["style-src", "'self'"]
+    html = response.content.decode()
+    assert " style=" not in html and "<style" not in html  # what the policy would block
+
+
+def test_only_the_admin_allows_inline_styles(staff_client, content):
+    assert "'unsafe-inline'" in style_src(staff_client.get("/admin/news/article/"))
+    assert "'unsafe-inline'" in style_src(staff_client.get("/admin/translations/"))
+
+
+def test_the_500_page_may_use_its_own_inline_style(client, db, monkeypatch):
+    from core import views
+
+    monkeypatch.setattr(views.HomeView, "get", lambda *args, **kwargs: 1 / 0)
+    client.raise_request_exception = False
+    response = client.get("/en/")
+    assert response.status_code == 500
+    assert "<style>" in response.content.decode()
+    assert "'unsafe-inline'" in style_src(response)

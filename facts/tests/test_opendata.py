@@ -83,3 +83,24 @@ def test_downloads_are_linked_from_the_figures_and_the_parks(client, content):
     parks = client.get("/en/parks/").content.decode()
     assert 'href="/en/data/parks.csv"' in parks
     assert 'href="/en/data/parks.json"' in parks
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_csv_cells_cannot_become_spreadsheet_formulas(client, db, lang):
+    """A Translator can set these texts; in a journalist's spreadsheet they must stay text."""
+    from facts.tests.factories import KeyFigureFactory
+    from parks.tests.factories import ParkFactory
+
+    link = '=HYPERLINK("http://evil.example/","Source")'
+    command = "=cmd|' /C calc'!A0"
+    park = ParkFactory(slug="evil", name_en=command, name_zh_hans=command, leading_industries_en="@SUM(A1)")
+    KeyFigureFactory(slug="negative", label_en=link, label_zh_hans=link, value="-12.5", park=park)
+
+    figure = csv_rows(client.get(f"/{lang}/data/figures.csv"))[0]
+    assert figure["label"] == "'" + link
+    assert figure["park_name"] == "'" + command
+    assert figure["value"] == "-12.5"  # a number stays a number
+    row = csv_rows(client.get(f"/{lang}/data/parks.csv"))[0]
+    assert row["name"] == "'" + command
+    if lang == "en":
+        assert row["leading_industries"] == "'@SUM(A1)"

@@ -100,3 +100,34 @@ def test_english_alt_text_is_required(editor_client, media_root):
     assert response.status_code == 200
     assert not Image.objects.exists()
     assert stored_files(media_root) == []
+
+
+def jpeg_markers(data: bytes) -> list[int]:
+    """The segment markers of a JPEG up to its image data (0xFE comment, 0xE1 EXIF/XMP, …)."""
+    markers, pos = [], 2
+    while pos < len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        markers.append(marker)
+        if marker == 0xDA:  # start of scan: the image data follows
+            break
+        pos += 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
+    return markers
+
+
+def test_no_metadata_segment_survives_in_the_original_or_the_renditions(editor_client, media_root):
+    secret = b"Zhang Wei +86 138 0000 0000, Suqian"
+    photo = PILImage.open(BytesIO(jpeg_with_exif()))
+    buffer = BytesIO()
+    photo.save(buffer, "JPEG", comment=secret, exif=photo.info["exif"], xmp=b"<x:xmpmeta>" + secret + b"</x:xmpmeta>")
+    assert 0xFE in jpeg_markers(buffer.getvalue())  # the upload carries a comment …
+    assert upload(editor_client, "photo.jpg", buffer.getvalue()).status_code == 302
+
+    image = Image.objects.get()
+    files = [image.file.name] + [rendition["jpeg"] for rendition in image.renditions]
+    assert len(files) > 1
+    for name in files:
+        with image.file.storage.open(name, "rb") as fh:
+            data = fh.read()
+        assert secret not in data, name
+        # … and nothing but the picture itself leaves: JFIF header, tables, frame, scan.
+        assert set(jpeg_markers(data)) <= {0xD8, 0xE0, 0xDB, 0xC0, 0xC2, 0xC4, 0xDD, 0xDA}, (name, jpeg_markers(data))

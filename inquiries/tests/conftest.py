@@ -1,19 +1,14 @@
 """Fixtures for the inquiry tests."""
 
 import pytest
-from django.core.cache import cache
 
 from parks.models import Park
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limit_and_recipients(settings):
-    # The rate limit lives in the (process-wide) cache: start every test at zero.
-    cache.clear()
+def _recipients(settings):
     settings.INQUIRY_NOTIFY_EMAILS = ["desk@example.org"]
     settings.INQUIRY_PARK_NOTIFY_EMAILS = {"ssip": ["invest@ssip.example.org"]}
-    yield
-    cache.clear()
 
 
 @pytest.fixture

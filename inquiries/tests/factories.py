@@ -23,3 +23,18 @@ class InquiryFactory(factory.django.DjangoModelFactory):
     def parks(self, create, extracted, **kwargs):
         if create and extracted:
             self.parks.set(extracted)
+
+
+def form_submission(park):
+    """What a visitor's browser posts to /<lang>/contact/: a complete, valid inquiry."""
+    return {
+        "name": "Anna Schmidt",
+        "organisation": "Schmidt Sensorik GmbH",
+        "email": "anna.schmidt@example.com",
+        "country": "Germany",
+        "parks": [str(park.pk)],
+        "sector": "electronics",
+        "message": "We plan a sensor plant.",
+        "consent": "on",
+        "website": "",
+    }

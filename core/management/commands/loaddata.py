@@ -47,7 +47,18 @@ class Command(loaddata.Command):
             # in the database nor in the fixtures being loaded.
             raise CommandError(f"A fixture refers to an object that does not exist: {error}") from error
         except Exception as error:  # noqa: BLE001 - everything becomes one readable message
-            raise CommandError(str(error)) from error
+            raise CommandError(self.explain(error)) from error
+
+    @staticmethod
+    def explain(error):
+        """Django's JSON deserializer raises an empty DeserializationError from the parser's
+        error, so the message ended at "Problem installing fixture '…': ". Add what the parser
+        said and where ("Expecting ',' delimiter: line 3 column 5")."""
+        message = str(error)
+        cause = error.__cause__
+        if cause is not None and str(cause) not in message:
+            message = f"{message.rstrip(': ')}: {cause}"
+        return message
 
     def save_obj(self, obj):
         instance = obj.object

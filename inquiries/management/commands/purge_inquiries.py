@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from inquiries import ratelimit
 from inquiries.models import Inquiry
 
 
@@ -41,6 +42,9 @@ class Command(BaseCommand):
                 count = due.delete()[1].get("inquiries.Inquiry", 0)
             else:
                 count = due.anonymise()
+            if not dry_run:
+                # The rate limit's record of recent senders (hashed addresses) is personal data too.
+                ratelimit.purge_expired()
         action = "deleted" if delete else "anonymised"
         if verbosity:
             self.stdout.write(
