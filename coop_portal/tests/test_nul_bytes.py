@@ -9,7 +9,7 @@ from django.contrib import admin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.tests.test_hostile_requests import ROUTES, fill
+from coop_portal.tests.test_hostile_requests import ROUTES, fill
 
 OK_STATUSES = {200, 301, 302, 400, 403, 404, 405, 429}
 ADMIN_PAGES = ["/admin/", "/admin/translations/", "/admin/autocomplete/"] + [
