@@ -3,13 +3,14 @@
 - **What.** GET and HEAD of the public pages (under a language prefix, ``/en/…``, ``/zh-hans/…``)
   and the sitemap. A response is stored when it is a 200 that sets no cookie (a page with a CSRF
   token sets one), is not ``private`` or ``no-store`` (drafts, previews, ``never_cache``) and
-  varies on no request header. Signed-in staff (a signed marker cookie, set at sign-in and removed
+  varies on no request header but Cookie. Signed-in staff (a signed marker cookie, set at sign-in and removed
   at sign-out, checked without a query) always get a freshly rendered page, marked private; any
   other cookie, a forged ``sessionid`` included, gets the cached page.
 - **Where.** Django's ``default`` cache: Redis when ``REDIS_URL`` is set, else a directory of
   files that every worker of the machine shares (production settings).
 - **The key.** Scheme, host and path, and only the query parameters that choose what a page
-  shows (``CANONICAL_PARAMS``): ``?utm_source=…`` does not split the cache.
+  shows (``CANONICAL_PARAMS``): ``?utm_source=…`` does not split the cache. The response's
+  ``Vary: Cookie`` (the session, looked at for staff previews) is dropped: staff are told apart.
 - **Freshness.** One site-wide *content version*, a random token kept in the cache. A new token
   is drawn when content changes (at the commit of any save, delete or many-to-many change of a
   model of ``settings.CONTENT_APPS``, loaddata included), after ``migrate`` (so every deploy),
@@ -198,8 +199,12 @@ def is_staff(request) -> bool:
 
 
 def is_shareable(response) -> bool:
-    """A response every visitor of this URL may be given."""
-    if response.status_code != 200 or response.streaming or response.cookies or response.has_header("Vary"):
+    """A response every visitor of this URL may be given. It may vary on Cookie (a view that
+    looked at the session, for staff previews): signed-in staff, the only visitors with a
+    session, are told apart by their marker cookie, here and in a proxy in front."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()} - {"cookie"}:
         return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & {"private", "no-store", "no-cache"}
@@ -305,6 +310,8 @@ class PageCacheMiddleware:
 
     def store(self, key, version, response):
         now = timezone.now().timestamp()
+        if response.has_header("Vary"):
+            del response["Vary"]  # Cookie only (is_shareable): the page is the same for every visitor
         if not response.has_header("ETag"):
             set_response_etag(response)
         response.headers.setdefault("Last-Modified", http_date(now))
