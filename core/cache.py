@@ -17,8 +17,9 @@
   and when a scheduled item becomes public (the version records when the next one is due). A page
   is fresh while its token is the current one and it is younger than ``PAGE_CACHE_SECONDS``.
   Bulk ``QuerySet.update()`` sends no signal: call ``invalidate()`` after it.
-- **No dog-pile.** A stale page is rendered again by one request at a time (a lock per page);
-  meanwhile the others get the previous copy or, for a page never stored yet, wait for it.
+- **No dog-pile.** A stale page is rendered again by one request at a time (a lock per page,
+  ``cache.add``: atomic in Redis; in the file cache two workers may rarely both win it); meanwhile
+  the others get the previous copy or, for a page never stored yet, wait for it.
 - **HTTP.** Stored pages carry ``ETag`` and ``Last-Modified`` (``ConditionalGetMiddleware``
   answers 304) and ``Cache-Control`` for browsers (``max-age=0``: ask every time) and for a shared
   cache in front (``s-maxage``, ``stale-while-revalidate``, ``stale-if-error``; see
