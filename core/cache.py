@@ -211,6 +211,10 @@ def is_shareable(response) -> bool:
     return not directives & {"private", "no-store", "no-cache"}
 
 
+def is_fresh(entry, version) -> bool:
+    return bool(entry) and entry["version"] == version and timezone.now().timestamp() < entry["expires"]
+
+
 def stale_minutes() -> int:
     """For how long a visitor may see a page from before an edit that could not invalidate the
     cache: the life of a stored page, then of the copy a shared cache in front may keep."""
@@ -255,11 +259,16 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request)
+        lock = f"{key}:lock"
         try:
             version, entry = self.lookup(key)
-            if entry and entry["version"] == version and timezone.now().timestamp() < entry["expires"]:
+            if is_fresh(entry, version):
                 return self.replay(entry, "HIT")
-            rendering_here = cache.add(f"{key}:lock", 1, LOCK_SECONDS)
+            rendering_here = cache.add(lock, 1, LOCK_SECONDS)
+            # Another request may have stored it between the lookup and the lock.
+            if rendering_here and is_fresh(fresh := cache.get(key), version):
+                cache.delete(lock)
+                return self.replay(fresh, "HIT")
         except Exception as error:
             self.log_failure(error, "Page cache unavailable for %s", path)
             return self.get_response(request)
@@ -279,7 +288,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
         finally:
             if rendering_here:
-                self.forget(f"{key}:lock")
+                self.forget(lock)
         return response
 
     @staticmethod

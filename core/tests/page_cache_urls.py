@@ -46,7 +46,7 @@ def plain(request):
 
 
 # How the slow page renders: tests change it, as an edit would change a page.
-SLOW = {"seconds": 0.3, "content": "first"}
+SLOW = {"seconds": 0.5, "content": "first"}
 
 
 def slow(request):

@@ -412,7 +412,9 @@ def test_a_stale_page_is_rendered_once_while_the_others_get_the_previous_copy(an
     responses = concurrently("/en/t/slow/")
 
     assert len(page_cache_urls.CALLS) == 1
-    assert sorted(response["X-Cache"] for response in responses) == ["MISS"] + ["STALE"] * 5
+    # The others got the previous copy at once (or, arriving after the render, the new one).
+    statuses = sorted(response["X-Cache"] for response in responses)
+    assert statuses.count("MISS") == 1 and "STALE" in statuses and set(statuses) <= {"MISS", "STALE", "HIT"}
     assert {response.content for response in responses} == {b"before the edit", b"after the edit"}
     assert anon.get("/en/t/slow/").content == b"after the edit"
 
@@ -466,20 +468,21 @@ def redis_at(settings, port):
     page_cache._skip_until.clear()
 
 
-def test_a_hung_redis_costs_a_page_at_most_half_a_second(anon, content, settings, hung_redis, caplog):
+@pytest.mark.urls("core.tests.page_cache_urls")
+def test_a_hung_redis_costs_a_page_at_most_half_a_second(anon, db, settings, hung_redis, caplog):
     port, accepted = hung_redis
     redis_at(settings, port)
     took = []
-    for url in (SSIP, "/en/", "/zh-hans/news/", SSIP):
+    for _ in range(4):
         started = time.monotonic()
-        response = anon.get(url)
+        response = anon.get("/en/t/plain/")  # a page that costs nothing to render: the time is the cache's
         took.append(time.monotonic() - started)
         assert response.status_code == 200
-    assert max(took) < 0.6, took
-    assert sum(took) < 1.5, took
+    assert max(took) < 0.5, took  # one timeout (0.25 s), once
+    assert sum(took) < 0.8, took
     connections = len(accepted)
     assert connections >= 1
-    assert anon.get(SSIP).status_code == 200
+    assert anon.get("/en/").status_code == 200  # real pages too
     assert len(accepted) == connections  # skipped: no new attempt while the breaker is open
     assert "skipped for 30 s" in caplog.text
 
