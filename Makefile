@@ -84,11 +84,13 @@ serve: install messages .env
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py coop_portal.wsgi
 
 # The same behind nginx's cache (deploy/nginx/portal.conf): the way to take spikes and to scale out
-# (docs/operations.md). nginx on 127.0.0.1:$(PROXY_PORT), its files under var/nginx; gunicorn as above.
+# (docs/operations.md). nginx on 127.0.0.1:$(PROXY_PORT), its files under var/nginx; gunicorn as above,
+# on $(APP_BIND).
 PROXY_PORT ?= 8080
+APP_BIND ?= 127.0.0.1:8000
 serve-proxy: proxy-deps
-	$(PY) deploy/nginx/run.py --listen 127.0.0.1:$(PROXY_PORT) --upstream 127.0.0.1:8000 & nginx=$$!; \
-	trap 'kill $$nginx' EXIT INT TERM; $(MAKE) serve
+	$(PY) deploy/nginx/run.py --listen 127.0.0.1:$(PROXY_PORT) --upstream $(APP_BIND) & nginx=$$!; \
+	trap 'kill $$nginx' EXIT INT TERM; GUNICORN_BIND=$(APP_BIND) $(MAKE) serve
 
 # What the proxy is tested for (scripts/proxy_check.py): cache hits, staff and drafts kept out,
 # an edit visible within the stated bound. .ci/run runs it.
