@@ -23,6 +23,7 @@ Writes the tables to bench/results/spike.md.
 
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -185,6 +186,7 @@ def main():
             proxy.terminate()
             proxy.wait(timeout=30)
     report(cached, spike, load_before, os.getloadavg())
+    shutil.rmtree(WORK)
 
 
 def report(cached, spike, load_before, load_after):
