@@ -9,7 +9,7 @@ PIP := $(VENV)/bin/pip
 FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo
 
-.PHONY: run test test-browser install install-test messages migrate load lint serve clean browser-deps
+.PHONY: run test test-browser install install-test messages migrate load lint serve serve-proxy test-proxy proxy-deps clean browser-deps
 
 # Stamp files: reinstall only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -89,9 +89,31 @@ serve: install messages .env
 	  { $(PY) manage.py make_demo_images && $(PY) manage.py loaddata $(FIXTURES) && $(PY) manage.py make_renditions; }; } && \
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py coop_portal.wsgi
 
+# The same behind nginx's cache (deploy/nginx/portal.conf): the way to take spikes and to scale out
+# (docs/operations.md). nginx on 127.0.0.1:$(PROXY_PORT), its files under var/nginx; gunicorn as above,
+# on $(APP_BIND).
+PROXY_PORT ?= 8080
+APP_BIND ?= 127.0.0.1:8000
+serve-proxy: proxy-deps
+	$(PY) deploy/nginx/run.py --listen 127.0.0.1:$(PROXY_PORT) --upstream $(APP_BIND) & nginx=$$!; \
+	trap 'kill $$nginx' EXIT INT TERM; GUNICORN_BIND=$(APP_BIND) $(MAKE) serve
+
+# What the proxy is tested for (scripts/proxy_check.py): cache hits, staff and drafts kept out,
+# an edit visible within the stated bound. .ci/run runs it.
+test-proxy: install messages proxy-deps
+	$(PY) scripts/proxy_check.py
+
+# Debian's nginx, installed only when missing (as browser-deps does for chromium).
+proxy-deps:
+	@if ! dpkg -s nginx >/dev/null 2>&1; then \
+	  echo "installing nginx"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nginx; \
+	fi
+
 lint: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache cache var

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from core.cache import bump_content_version
+from core import cache
 
 
 @pytest.fixture(scope="session")
@@ -57,16 +57,11 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def page_cache(settings):
-    """The shared page cache on, as in production (core/cache.py)."""
+def page_cache(settings, db):
+    """The page cache on, as in production (core/cache.py), starting with no fresh page: the
+    cache outlives a test's rolled-back data (and, with REDIS_URL, the process)."""
     settings.PAGE_CACHE = True
-
-
-@pytest.fixture(autouse=True)
-def _fresh_page_cache():
-    """Each test starts with no cached page: the cache outlives a test's rolled-back data (and,
-    with REDIS_URL, the process), and pages are cached in tests as in production."""
-    bump_content_version()
+    cache.invalidate()
 
 
 @pytest.fixture

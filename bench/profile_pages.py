@@ -8,7 +8,6 @@ baseline. Numbers are steadier than wrk's on a busy machine, because they are pe
 sequential; the throughput ratio wrk measures follows the wall-time ratio.
 
     .venv/bin/python bench/profile_pages.py            # every target, 300 requests each
-    FRAGMENT_CACHE=0 .venv/bin/python bench/profile_pages.py          # "cold": no shared fragments
     .venv/bin/python bench/profile_pages.py --profile "park detail"   # cProfile one target
 
 Environment as for bench/run.sh (BENCH_DATABASE_URL, BENCH_REDIS_URL); run bench/run.sh once

@@ -12,9 +12,7 @@ class CoreConfig(AppConfig):
         # After every migrate (once, not per app): the SQLite search indexes.
         post_migrate.connect(sync_search_indexes, sender=self, dispatch_uid="core.sync_search_indexes")
 
-        # Content changes invalidate the page cache (core/cache.py).
+        # Content changes invalidate the page cache; staff sign-in marks the browser (core/cache.py).
         from core import cache
 
-        cache.connect_signals()
-
-        from core import checks  # noqa: F401 - registers the system checks
+        cache.connect_signals(self)

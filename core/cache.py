@@ -1,159 +1,88 @@
-"""The public page cache: whole pages for anonymous visitors, invalidated when content changes.
+"""The page cache: whole public pages, shared by every worker and instance, fresh after every edit.
 
-One middleware (``PageCacheMiddleware``) caches every public page of the site, so a page added by
-any app is covered without a decorator. What it stores, and why it never serves a stale page:
-
-- **Which requests.** GET and HEAD of a path under a language prefix (``/en/…``, ``/zh-hans/…``:
-  the public pages), without a session cookie. A session cookie means a signed-in editor (the site
-  gives visitors none), who always gets a freshly rendered page. The admin, ``/`` (which redirects
-  by Accept-Language) and machine endpoints have no language prefix and are never cached.
-- **Which responses.** 200s that set no cookie (a page with a CSRF-protected form sets one and is
-  therefore never cached), are not ``Cache-Control: private`` or ``no-store`` (staff previews,
-  ``never_cache``), and vary on nothing but ``Cookie``.
-- **The key.** The page's absolute URL (scheme, host, language prefix, query string), the code
-  release (a hash of templates, translations, Python sources and the static manifest, so a deploy
-  never serves pages rendered by the previous code) and the site-wide *content version*.
-- **Invalidation.** Every save, delete or many-to-many change of a model of this repository's apps
-  (``content_models()``: the ``ContentModel`` subclasses and whatever else an app stores) bumps the
-  content version, including ``loaddata`` (raw saves) and deletes from the admin. Old pages are
-  simply never looked up again and expire. The version lives in the shared cache (Redis in
-  production), so an edit through one app server is seen by every other on its next request.
-  Bulk ``QuerySet.update()`` and ``bulk_create()`` send no signals: call ``bump_content_version()``
-  after them.
-- **Scheduled publication.** A page is never kept past the next time a scheduled item becomes
-  public (``next_publication()`` of any content queryset that defines it, e.g.
-  ``ArticleQuerySet``), so a scheduled article appears on every list at its time, with no job.
-- **Conditional GET.** Stored pages carry an ETag; ``ConditionalGetMiddleware`` (placed before this
-  one) answers ``If-None-Match`` with 304. ``Cache-Control: max-age=0, must-revalidate`` makes
-  browsers ask every time, so they never show a page older than the server's.
-
-The middleware sits near the top of ``MIDDLEWARE`` (after security, static files and conditional
-GET), so it sees the final response of the inner middleware (cookies, Vary, CSP, X-Frame-Options)
-and a hit skips sessions, CSRF and the view entirely. ``PAGE_CACHE`` turns it on; it is on in
-production only with a shared cache (``REDIS_URL``): with per-process local memory one worker could
-not see another's invalidation.
+- **What.** GET and HEAD of the public pages (under a language prefix, ``/en/…``, ``/zh-hans/…``)
+  and the sitemap. A response is stored when it is a 200 that sets no cookie (a page with a CSRF
+  token sets one), is not ``private`` or ``no-store`` (drafts, previews, ``never_cache``) and
+  varies on no request header but Cookie. Signed-in staff (a signed marker cookie, set at sign-in and removed
+  at sign-out, checked without a query) always get a freshly rendered page, marked private; any
+  other cookie, a forged ``sessionid`` included, gets the cached page.
+- **Where.** Django's ``default`` cache: Redis when ``REDIS_URL`` is set, else a directory of
+  files that every worker of the machine shares (production settings).
+- **The key.** Scheme, host and path, and only the query parameters that choose what a page
+  shows (``CANONICAL_PARAMS``): ``?utm_source=…`` does not split the cache. The response's
+  ``Vary: Cookie`` (the session, looked at for staff previews) is dropped: staff are told apart.
+- **Freshness.** One site-wide *content version*, a random token kept in the cache. A new token
+  is drawn when content changes (at the commit of any save, delete or many-to-many change of a
+  model of ``settings.CONTENT_APPS``, loaddata included), after ``migrate`` (so every deploy),
+  and when a scheduled item becomes public (the version records when the next one is due). A page
+  is fresh while its token is the current one and it is younger than ``PAGE_CACHE_SECONDS``.
+  Bulk ``QuerySet.update()`` sends no signal: call ``invalidate()`` after it.
+- **No dog-pile.** A stale page is rendered again by one request at a time (a lock per page,
+  ``cache.add``: atomic in Redis; in the file cache two workers may rarely both win it); meanwhile
+  the others get the previous copy or, for a page never stored yet, wait for it.
+- **HTTP.** Stored pages carry ``ETag`` and ``Last-Modified`` (``ConditionalGetMiddleware``
+  answers 304) and ``Cache-Control`` for browsers (``max-age=0``: ask every time) and for a shared
+  cache in front (``s-maxage``, ``stale-while-revalidate``, ``stale-if-error``; see
+  deploy/nginx/portal.conf and docs/operations.md).
+- **Failures.** A failing cache costs a page its speed, never the page. ``RedisCache`` gives up
+  after short timeouts and is then skipped for ``CACHE_RETRY_SECONDS`` (a circuit breaker per
+  process). An edit whose invalidation fails is saved, and its editor is told for how long
+  visitors may still see the previous version (``stale_minutes()``).
 """
 
 import functools
-import hashlib
 import logging
+import math
+import secrets
 import threading
 import time
-from datetime import datetime, timedelta
-from pathlib import Path
+from urllib.parse import urlencode
 
+import redis
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.locmem import LocMemCache
-from django.core.signals import request_started
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.cache.backends import redis as django_redis
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path, ngettext
+
+from core.context_processors import CANONICAL_PARAMS
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "page-cache:content-version"
-# The version key expires a day after its series began (a new series then starts, see below), so
-# test runs with their own key prefix leave nothing behind in a shared Redis for long.
-VERSION_SERIES_SECONDS = 24 * 3600
-# What a cached "no scheduled item" looks like (None means "not cached").
-NOTHING_SCHEDULED = "none"
-# Response headers a page may vary on and still be shared by all anonymous visitors: the
-# middleware only serves requests without a session cookie, so Cookie is accounted for.
-SHAREABLE_VARY = {"cookie"}
+VERSION_KEY = "page-cache:version"
+# Lives longer than any page; if it is lost (eviction, a Redis restart), a new token is drawn and
+# every page is rendered again once: never an old page.
+VERSION_SECONDS = 24 * 3600
+# Public pages without a language prefix, the same in every language (LocaleMiddleware's
+# "Vary: Accept-Language" on them is dropped).
+CACHED_PATHS = {"/sitemap.xml"}
+STAFF_COOKIE = "staff"
+STAFF_COOKIE_SALT = "core.cache"
+# A render that takes longer than this (or a worker that died while rendering) lets another
+# request render the page too.
+LOCK_SECONDS = 10
+# How long a request waits for another's render of a page that has no copy to serve yet.
+LOCK_WAIT_SECONDS = 3
+# For a shared cache in front (Cache-Control): how long after its s-maxage (SHARED_CACHE_SECONDS)
+# it may give its copy while it asks for a new one, and while the site answers with errors.
+STALE_WHILE_REVALIDATE = 30
+STALE_IF_ERROR = 24 * 3600
 
 
-# --- Content version --------------------------------------------------------------------------
-
-
-def content_version() -> int:
-    """The site-wide content version, shared by every app server through the cache."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # First request after Redis lost the key (restart, eviction): start a new series from the
-        # clock in microseconds, so no number of an earlier series (whose pages may still be
-        # cached) is used again. add() lets concurrent first requests agree on one value.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=VERSION_SERIES_SECONDS)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-# Whether this process has cached a page since it last bumped the version (see below).
-_stored_since_bump = False
-
-
-# The content version read by this thread during its current request (see current_content_version).
-_request_version = threading.local()
-
-
-def current_content_version() -> int:
-    """The content version for this request: read from the shared cache once per request (and
-    again after this process bumps it), then from memory. Every fragment of one page then comes
-    from the same version, and a page with several fragments costs one cache read."""
-    version = getattr(_request_version, "value", None)
-    if version is None:
-        version = _request_version.value = content_version()
-    return version
-
-
-def _note_stored():
-    """A page or fragment was cached under the current version (see bump_content_version)."""
-    global _stored_since_bump
-    _stored_since_bump = True
-
-
-def _forget_request_version(**kwargs):
-    _request_version.value = None
-
-
-def _incr_version():
-    global _stored_since_bump
-    _stored_since_bump = False
-    _forget_request_version()
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # the key is missing: any new value invalidates
-            content_version()
-    except Exception:
-        # The cache is unreachable. The edit must not fail for it: pages cached before the outage
-        # may be served until they expire (PAGE_CACHE_SECONDS) if the cache comes back with them.
-        logger.exception("Could not invalidate the page cache")
-
-
-def _incr_version_after_commit():
-    _incr_version()
-
-
-def bump_content_version(using=DEFAULT_DB_ALIAS):
-    """Invalidate every cached page: call after changing content without model signals.
-
-    Outside a transaction the version is bumped at once. Inside one, it is bumped when the
-    transaction commits (once, however many objects it saves: loaddata of 10,000 articles), so a
-    page that another request rendered from the data before the commit is never served; and also
-    at once if this process cached a page since its last bump, since that page may be read again
-    inside this transaction (tests do), before the commit.
-    """
-    connection = transaction.get_connection(using)
-    if not connection.in_atomic_block:
-        _incr_version()
-        return
-    if not any(entry[1] is _incr_version_after_commit for entry in connection.run_on_commit):
-        transaction.on_commit(_incr_version_after_commit, using=using)
-    if _stored_since_bump:
-        _incr_version()
+# --- The content version -----------------------------------------------------------------------
 
 
 @functools.cache
 def content_models() -> frozenset:
-    """Models whose changes can change a public page: every model of the content apps
-    (settings.CONTENT_APPS, the same list backups export), many-to-many tables included.
-    Investor inquiries, accounts, sessions and the admin log are not content: saving them
-    must not empty the cache."""
+    """Models whose changes can change a public page: every model of settings.CONTENT_APPS (the
+    apps backups export), many-to-many tables included. Inquiries, accounts, sessions and the
+    admin log are not content: saving them must not empty the cache."""
     return frozenset(
         model
         for label in settings.CONTENT_APPS
@@ -161,235 +90,324 @@ def content_models() -> frozenset:
     )
 
 
-def _content_changed(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    if sender in content_models():
-        bump_content_version(using)
-
-
-def _m2m_changed(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
-    if action.startswith("post_") and sender in content_models():
-        bump_content_version(using)
-
-
-def _bump_on_any(**kwargs):
-    _incr_version()
-
-
-def connect_signals():
-    """Called from ``CoreConfig.ready()``."""
-    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-    from django.test.signals import setting_changed
-
-    post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")
-    post_delete.connect(_content_changed, dispatch_uid="page_cache_post_delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="page_cache_m2m_changed")
-    # Data migrations use historical models, which send no signals we recognise.
-    post_migrate.connect(_bump_on_any, dispatch_uid="page_cache_post_migrate")
-    request_started.connect(_forget_request_version, dispatch_uid="page_cache_request_started")
-    # Tests that change a setting (template, language, feature) must not get a page rendered
-    # before the change. Only override_settings sends this signal.
-    setting_changed.connect(_bump_on_any, dispatch_uid="page_cache_setting_changed")
-
-
-# --- Scheduled publication -----------------------------------------------------------------------
-
-
-def _compute_next_publication(now: datetime) -> datetime | None:
+def next_publication() -> float | None:
+    """When the next scheduled item becomes public (a timestamp), from every content queryset
+    that can tell (``ArticleQuerySet.next_publication``)."""
     times = []
     for model in content_models():
         queryset = model._default_manager.all()
-        if hasattr(queryset, "next_publication"):
-            due = queryset.next_publication(now)
-            if due is not None:
-                times.append(due)
+        if hasattr(queryset, "next_publication") and (due := queryset.next_publication()):
+            times.append(due.timestamp())
     return min(times, default=None)
 
 
-def next_publication(version: int, now: datetime) -> datetime | None:
-    """When the next scheduled item becomes public, computed once per content version (and again
-    once that time has passed), not on every request."""
-    key = f"page-cache:next-publication:{version}"
-    cached = cache.get(key)
-    if cached is not None and (cached == NOTHING_SCHEDULED or cached > now):
-        return None if cached == NOTHING_SCHEDULED else cached
-    due = _compute_next_publication(now)
-    timeout = settings.PAGE_CACHE_SECONDS if due is None else (due - now).total_seconds()
-    cache.set(key, NOTHING_SCHEDULED if due is None else due, max(1, int(timeout)))
-    return due
+def new_version() -> tuple[str, float | None]:
+    """Draw a new content version: from now on every stored page is stale. A random token, not a
+    counter, so that concurrent edits never agree on one value and a lost key is never reused."""
+    version = (secrets.token_hex(8), next_publication())
+    cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    return version
 
 
-def valid_until(version: int, now: datetime) -> datetime:
-    """Until when something rendered from content now may be kept: PAGE_CACHE_SECONDS at most,
-    and never past the time the next scheduled item becomes public."""
-    expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-    due = next_publication(version, now)
-    return expires if due is None else min(expires, due)
+# Set when an invalidation failed during the current request (see InvalidationNoticeMiddleware).
+_failed = threading.local()
 
 
-# --- Release fingerprint -----------------------------------------------------------------------
+def invalidate():
+    """Make every cached page stale. Never raises: an edit must not fail for the cache."""
+    try:
+        new_version()
+    except Exception:
+        logger.warning("Could not invalidate the page cache", exc_info=True)
+        _failed.invalidation = True
 
 
-@functools.cache
-def release() -> str:
-    """A short hash of what renders pages besides the content: templates, translations, Python
-    sources of this repository's apps and the hashed static file names. Instances running the
-    same code share cached pages; a deploy starts with an empty page cache."""
-    base_dir = Path(settings.BASE_DIR)
-    paths = [*(base_dir / "templates").rglob("*.html"), *(base_dir / "locale").rglob("*.po")]
-    for app_config in apps.get_app_configs():
-        app_path = Path(app_config.path)
-        if app_path.resolve().parent == base_dir.resolve():
-            paths += app_path.rglob("*.py")
-            paths += app_path.rglob("templates/**/*.html")
-    paths += (base_dir / "coop_portal").rglob("*.py")
-    if settings.STATIC_ROOT:
-        paths.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
-    digest = hashlib.blake2b(digest_size=6)
-    for path in sorted(set(paths)):
-        if path.is_file():
-            digest.update(str(path.relative_to(base_dir)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def invalidate_on_commit(using=DEFAULT_DB_ALIAS):
+    """``invalidate()`` when the current transaction commits (at once outside one), so that no
+    page rendered from the data before the commit survives it; once per transaction, however
+    many objects it saves (loaddata of 10,000 articles)."""
+    connection = transaction.get_connection(using)
+    # One registered at this savepoint level is dropped together with this change if it is rolled back.
+    level = set(connection.savepoint_ids)
+    if not any(entry[:2] == (level, invalidate) for entry in connection.run_on_commit):
+        transaction.on_commit(invalidate, using=using)
+
+
+def content_changed(sender, using=DEFAULT_DB_ALIAS, action="post_", **kwargs):
+    """post_save, post_delete and m2m_changed (whose ``action`` is pre_… or post_…)."""
+    if action.startswith("post_") and sender in content_models():
+        invalidate_on_commit(using)
+
+
+# --- Redis, with short timeouts and a circuit breaker --------------------------------------------
+
+
+class CacheSkipped(redis.ConnectionError):
+    """Raised at once, without a network round trip, while the cache is being skipped."""
+
+
+# LOCATION -> time.monotonic() until which the cache is skipped, for every thread of this process.
+_skip_until: dict[str, float] = {}
+
+
+class RedisCache(django_redis.RedisCache):
+    """Django's Redis cache, skipped for ``CACHE_RETRY_SECONDS`` after a failure, so that a hung
+    or unreachable Redis costs one timeout (``OPTIONS``: socket timeouts of a fraction of a
+    second), not one per cache call of every request. Callers handle the exception as they
+    handle Redis being down."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.location = server if isinstance(server, str) else ",".join(server)
+
+
+def _guarded(name):
+    method = getattr(django_redis.RedisCache, name)
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        if time.monotonic() < _skip_until.get(self.location, 0):
+            raise CacheSkipped(f"{self.location} failed recently")
+        try:
+            return method(self, *args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            _skip_until[self.location] = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            logger.warning("Cache %s failed (%s): skipped for %s s", self.location, error, settings.CACHE_RETRY_SECONDS)
+            raise
+
+    return guarded
+
+
+for _name in ("add", "get", "set", "touch", "delete", "get_many", "has_key", "incr", "set_many", "delete_many"):
+    setattr(RedisCache, _name, _guarded(_name))
 
 
 # --- The middleware ----------------------------------------------------------------------------
 
 
-def _is_shareable(response) -> bool:
-    """A response every anonymous visitor of this URL may be given."""
+def page_key(request) -> str:
+    """Scheme, host, path and the canonical query parameters, in a fixed order (each name's
+    values keep theirs: views read the last one)."""
+    params = [(name, value) for name in CANONICAL_PARAMS for value in request.GET.getlist(name)]
+    url = request.build_absolute_uri(request.path)  # a bad Host header is a 400 here, as everywhere
+    return f"page-cache:{url}?{urlencode(params)}"
+
+
+def is_staff(request) -> bool:
+    """Signed in to the admin, by the marker cookie: no session lookup, no query."""
+    max_age = settings.SESSION_COOKIE_AGE
+    return request.get_signed_cookie(STAFF_COOKIE, None, salt=STAFF_COOKIE_SALT, max_age=max_age) == "1"
+
+
+def is_shareable(response) -> bool:
+    """A response every visitor of this URL may be given. It may vary on Cookie (a view that
+    looked at the session, for staff previews): signed-in staff, the only visitors with a
+    session, are told apart by their marker cookie, here and in a proxy in front."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    directives = cc_delim_re.split(response.get("Cache-Control", ""))
-    if {part.split("=")[0].strip().lower() for part in directives} & {"private", "no-store"}:
+    if {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()} - {"cookie"}:
         return False
-    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
-    return vary <= SHAREABLE_VARY
+    directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return not directives & {"private", "no-store", "no-cache"}
+
+
+def is_fresh(entry, version) -> bool:
+    return bool(entry) and entry["version"] == version and timezone.now().timestamp() < entry["expires"]
+
+
+def stale_minutes() -> int:
+    """For how long a visitor may see a page from before an edit that could not invalidate the
+    cache: the life of a stored page, then of the copy a shared cache in front may keep."""
+    return math.ceil((settings.PAGE_CACHE_SECONDS + settings.SHARED_CACHE_SECONDS + STALE_WHILE_REVALIDATE) / 60)
 
 
 class PageCacheMiddleware:
+    """Near the top of MIDDLEWARE: it stores the response the inner middleware made (CSP, frame
+    options), and a hit skips sessions, CSRF and the view."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        language = self._cacheable_language(request)
-        if language is None:
-            return self.get_response(request)
-        url = request.build_absolute_uri()  # a bad Host header is a 400 here, as everywhere
-        try:
-            key, expires_at, cached = self._lookup(url, language)
-        except Exception:
-            # The cache is an optimisation, never a reason to fail a page: render it instead.
-            logger.exception("Page cache unavailable for %s", request.path)
-            return self.get_response(request)
-        if cached is not None:
-            return cached
+        response = self.respond(request)
+        signed_in = getattr(request, "staff_signed_in", None)  # set by the signals at the end
+        if signed_in:
+            response.set_signed_cookie(
+                STAFF_COOKIE,
+                "1",
+                salt=STAFF_COOKIE_SALT,
+                max_age=settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif signed_in is False:
+            response.delete_cookie(STAFF_COOKIE, samesite="Lax")
+        return response
 
-        response = self.get_response(request)
-        if request.method == "GET" and _is_shareable(response):
-            try:
-                self._store(key, response, expires_at)
-            except Exception:
-                logger.exception("Could not cache %s", request.path)
+    def respond(self, request):
+        path = request.path_info
+        if (
+            not settings.PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or not (path in CACHED_PATHS or get_language_from_path(path))
+        ):
+            return self.get_response(request)
+        if is_staff(request):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        key = page_key(request)
+        lock = f"{key}:lock"
+        try:
+            version, entry = self.lookup(key)
+            if is_fresh(entry, version):
+                return self.replay(entry, "HIT")
+            rendering_here = cache.add(lock, 1, LOCK_SECONDS)
+            # Another request may have stored it between the lookup and the lock.
+            if rendering_here and is_fresh(fresh := cache.get(key), version):
+                cache.delete(lock)
+                return self.replay(fresh, "HIT")
+        except Exception as error:
+            self.log_failure(error, "Page cache unavailable for %s", path)
+            return self.get_response(request)
+        if not rendering_here:
+            # Another request is rendering this page: give the previous copy, or wait for the new.
+            if entry:
+                return self.replay(entry, "STALE")
+            if entry := self.wait_for(key):
+                return self.replay(entry, "HIT")
+        try:
+            response = self.get_response(request)
+            if path in CACHED_PATHS and response.get("Vary") == "Accept-Language":
+                del response["Vary"]
+            if request.method == "GET" and is_shareable(response):
+                self.store(key, version, response)
+            elif response.cookies:  # a form's CSRF token: this visitor's only
+                patch_cache_control(response, private=True)
+        finally:
+            if rendering_here:
+                self.forget(lock)
         return response
 
     @staticmethod
-    def _lookup(url, language):
-        """The page's cache key, until when a page rendered now may be kept, and the cached page."""
-        version = current_content_version()
-        digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-        key = f"page-cache:page:{release()}:{version}:{language}:{digest}"
-        now = timezone.now()
-        entry = cache.get(key)
-        if entry is not None:
-            expires, headers, content = entry
-            # Checked here too: the cache's own timeout is in whole seconds.
-            if now.timestamp() < expires:
-                response = HttpResponse(content, headers=headers)
-                response["X-Cache"] = "HIT"
-                return key, None, response
-        # Before rendering (an item due during the render makes the page shorter-lived, never stale).
-        return key, valid_until(version, now), None
+    def lookup(key):
+        """The current content version and this page's stored entry (or None), in one round trip."""
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        if version is None or (version[1] is not None and version[1] <= timezone.now().timestamp()):
+            version = new_version()  # the first request after the key was lost or an item became due
+        return version[0], found.get(key)
 
     @staticmethod
-    def _cacheable_language(request) -> str | None:
-        """The page's language if this request may be served from the cache, else None."""
-        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
-            return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return None
-        return get_language_from_path(request.path_info)
+    def wait_for(key):
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            try:
+                if entry := cache.get(key):
+                    return entry
+            except Exception:
+                return None
+        return None
 
     @staticmethod
-    def _store(key, response, expires_at):
-        timeout = int((expires_at - timezone.now()).total_seconds())
-        if timeout < 1:
-            return
+    def replay(entry, status):
+        response = HttpResponse(entry["content"], headers=entry["headers"])
+        response["X-Cache"] = status
+        return response
+
+    def store(self, key, version, response):
+        now = timezone.now().timestamp()
+        if response.has_header("Vary"):
+            del response["Vary"]  # Cookie only (is_shareable): the page is the same for every visitor
         if not response.has_header("ETag"):
             set_response_etag(response)
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        patch_vary_headers(response, ["Cookie"])
-        cache.set(key, (expires_at.timestamp(), list(response.items()), response.content), timeout)
-        _note_stored()
+        response.headers.setdefault("Last-Modified", http_date(now))
+        patch_cache_control(
+            response,
+            max_age=0,
+            s_maxage=settings.SHARED_CACHE_SECONDS,
+            stale_while_revalidate=STALE_WHILE_REVALIDATE,
+            stale_if_error=STALE_IF_ERROR,
+        )
+        entry = {
+            "version": version,
+            "expires": now + settings.PAGE_CACHE_SECONDS,
+            "headers": list(response.items()),
+            "content": response.content,
+        }
+        try:
+            # Kept past its freshness, so there is a copy to give while it is rendered again.
+            cache.set(key, entry, 2 * settings.PAGE_CACHE_SECONDS)
+        except Exception as error:
+            self.log_failure(error, "Could not cache %s", key)
+            return
         response["X-Cache"] = "MISS"
 
-
-# --- Fragments ---------------------------------------------------------------------------------
-
-
-class FragmentCache(LocMemCache):
-    """The ``template_fragments`` cache, which Django's ``{% cache %}`` tag uses: parts of a page
-    that many pages share and that cost far more to render than to look up (the map, the blank
-    inquiry form, the site header). A page the page cache misses is still rendered from the
-    database; only these parts are reused (docs/performance.md measures both).
-
-    Every key includes the content version and the active language, so a template only names
-    what else the fragment depends on (``{% cache 3600 park-map park.slug %}``) and an edit
-    anywhere invalidates every fragment, as it does every page. Fragments are kept in each
-    process's memory: the version they are keyed on is shared (Redis), so an edit through one
-    app server is seen by every other on its next request, and a deploy starts empty.
-    """
-
-    def make_key(self, key, version=None):
-        language = get_language() or settings.LANGUAGE_CODE
-        return super().make_key(f"{current_content_version()}:{language}:{key}", version)
-
-    def get(self, key, default=None, version=None):
+    def forget(self, key):
         try:
-            return super().get(key, default, version)
-        except Exception:
-            # The shared cache holding the version is unreachable: render the fragment instead.
-            logger.warning("Fragment cache unavailable (no content version)", exc_info=True)
-            return default
+            cache.delete(key)
+        except Exception as error:
+            self.log_failure(error, "Could not release %s", key)
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except Exception:
-            logger.warning("Fragment not cached (no content version)", exc_info=True)
-            return
-        _note_stored()
+    @staticmethod
+    def log_failure(error, message, *args):
+        # While the cache is skipped, every request would log the same: the breaker logged it once.
+        if not isinstance(error, CacheSkipped):
+            logger.warning(message, *args, exc_info=True)
 
 
-def remember(name: str, compute):
-    """A value derived from content and shared by many pages, computed once per content version
-    and language: the years that have news, which every page and filter of the news list needs
-    and which PostgreSQL finds by reading every published article.
+class InvalidationNoticeMiddleware:
+    """Tells an editor whose change could not invalidate the page cache (the shared cache was
+    unreachable from this instance) how long visitors may still see the previous version. After
+    MessageMiddleware, so that the message is stored with the response (the admin's redirect)."""
 
-    Kept where fragments are (the same switch, the same invalidation), and never past the next
-    scheduled publication, which can change it without an edit (unlike the fragments)."""
-    store = caches["template_fragments"]
-    key = f"value:{name}"
-    found = store.get(key)
-    now = timezone.now()
-    if found is not None and now.timestamp() < found[1]:  # the cache's own timeout is in whole seconds
-        return found[0]
-    value = compute()
-    try:
-        expires = valid_until(current_content_version(), now)
-    except Exception:
-        logger.warning("Not remembering %s (no content version)", name, exc_info=True)
-        return value
-    timeout = int((expires - now).total_seconds())
-    if timeout >= 1:
-        store.set(key, (value, expires.timestamp()), timeout)
-    return value
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _failed.invalidation = False
+        response = self.get_response(request)
+        if _failed.invalidation:
+            minutes = stale_minutes()
+            message = ngettext(
+                "Your change is saved, but the page cache could not be cleared: visitors may see "
+                "the previous version for up to %(minutes)d minute.",
+                "Your change is saved, but the page cache could not be cleared: visitors may see "
+                "the previous version for up to %(minutes)d minutes.",
+                minutes,
+            )
+            messages.warning(request, message % {"minutes": minutes}, fail_silently=True)
+        return response
+
+
+# --- Signals (connected in CoreConfig.ready) ---------------------------------------------------
+
+
+def staff_signed_in(sender, request, user, **kwargs):
+    if request is not None:
+        request.staff_signed_in = user.is_staff
+
+
+def staff_signed_out(sender, request, **kwargs):
+    if request is not None:
+        request.staff_signed_in = False
+
+
+def migrated(**kwargs):
+    # Data migrations use historical models, unknown to content_changed; and every deploy migrates.
+    invalidate()
+
+
+def connect_signals(app_config):
+    from django.contrib.auth.signals import user_logged_in, user_logged_out
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+    post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
+    post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(content_changed, dispatch_uid="page_cache_m2m_changed")
+    post_migrate.connect(migrated, sender=app_config, dispatch_uid="page_cache_post_migrate")
+    user_logged_in.connect(staff_signed_in, dispatch_uid="page_cache_signed_in")
+    user_logged_out.connect(staff_signed_out, dispatch_uid="page_cache_signed_out")

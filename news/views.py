@@ -3,7 +3,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
-from core.cache import remember
 from core.preview import PreviewMixin
 from core.side_by_side import pair_blocks
 from news.forms import ArticleFilterForm
@@ -18,8 +17,7 @@ class ArticleListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        years = remember("news-years", Article.objects.published().years)  # shared by every list page
-        self.filters = ArticleFilterForm(self.request.GET, years=years)
+        self.filters = ArticleFilterForm(self.request.GET, years=Article.objects.published().years())
         if not self.filters.is_valid():
             # An unknown park or a year without news, as for an unknown page number.
             raise Http404(_("No such filter."))

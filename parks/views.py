@@ -1,5 +1,4 @@
 from django.db.models import Prefetch
-from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
@@ -45,8 +44,7 @@ class ParkDetailView(DetailView):
             .filter(parks=self.object)
             .for_listing()[: self.related_articles_count],
             enterprises=Enterprise.objects.in_park(self.object)[: self.enterprises_shown],
-            # Computed only when the template's map fragment is not cached (see park_detail.html).
-            park_map=SimpleLazyObject(lambda: maps.park_map(Park.objects.all(), current=self.object)),
+            park_map=maps.park_map(Park.objects.all(), current=self.object),
             **kwargs,
         )
 

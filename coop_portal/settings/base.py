@@ -57,9 +57,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match with 304 from the ETag of the (cached) page.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole public pages for anonymous visitors (core/cache.py). Before sessions and CSRF, so it
-    # sees their cookies and headers in the response it stores, and a hit skips them. A middleware
-    # that must act on every response (a per-request header) goes above this line.
+    # Whole public pages for visitors (core/cache.py). Before sessions and CSRF, so it sees their
+    # cookies and headers in the response it stores, and a hit skips them. A middleware that must
+    # act on every response (a per-request header) goes above this line.
     "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Tells an editor when their change could not clear the page cache (core/cache.py).
+    "core.cache.InvalidationNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -177,20 +179,20 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 LOGIN_URL = "admin:login"
 
 # --- Page cache (core/cache.py) --------------------------------------------
-# Off by default: production turns it on with a shared cache (REDIS_URL), tests always.
+# Off by default (`make run`: templates change under the developer); production turns it on.
 PAGE_CACHE = False
 # Longest life of a cached page; edits and scheduled publications end it earlier.
 PAGE_CACHE_SECONDS = 600
+# How long a shared cache in front (nginx, a CDN) may keep a public page (s-maxage): the delay
+# before an edit shows through it (docs/operations.md).
+SHARED_CACHE_SECONDS = 5
+# After the cache (Redis) fails, each process skips it for this long (core.cache.RedisCache).
+CACHE_RETRY_SECONDS = 30
 
 # --- Caches ------------------------------------------------------------------
-# "template_fragments" is what Django's {% cache %} tag uses: parts of pages that many pages share
-# (the map, the blank inquiry form, the site header), kept per process and keyed on the shared
-# content version (core.cache.FragmentCache). Production replaces "default" with Redis.
-FRAGMENT_CACHE = {"BACKEND": "core.cache.FragmentCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "template_fragments": FRAGMENT_CACHE,
-}
+# Per-process memory for `make run` and the tests; production shares one cache between its
+# workers (files on one machine, or Redis).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

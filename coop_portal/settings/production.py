@@ -55,22 +55,30 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# One cache shared by every worker, so that the page cache (core/cache.py) and the inquiry rate
+# limit hold for the whole site: Redis when REDIS_URL is set (required with more than one machine),
+# else files in CACHE_DIR, shared by the workers of this machine.
 _redis_url = os.environ.get("REDIS_URL", "").strip()
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
-        if _redis_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    ),
-    # Shared fragments are keyed on the content version, so they need the version shared by every
-    # worker (Redis), like the page cache below. FRAGMENT_CACHE=0 turns them off (the benchmark's
-    # "cold" measurement).
-    "template_fragments": (
-        FRAGMENT_CACHE  # noqa: F405
-        if env_bool("FRAGMENT_CACHE", default=bool(_redis_url))
-        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    ),
-}
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.RedisCache",
+            "LOCATION": _redis_url,
+            # A Redis that accepts connections but does not answer costs a request one of these,
+            # then the cache is skipped for CACHE_RETRY_SECONDS (redis-py retries nothing by default).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(os.environ.get("CACHE_DIR", "").strip() or BASE_DIR / "cache"),  # noqa: F405
+            # Pages of both languages and the archive's articles, with room to spare.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+CACHE_RETRY_SECONDS = int(os.environ.get("CACHE_RETRY_SECONDS", "30"))
 
 # --- Reverse proxy: whose X-Forwarded-For names the client (core/network.py) ---
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
@@ -112,10 +120,10 @@ try:
 except json.JSONDecodeError as exc:
     raise ImproperlyConfigured(f"INQUIRY_PARK_NOTIFY_EMAILS is not valid JSON: {exc}") from exc
 
-# Whole public pages are cached (core/cache.py) when every worker and instance shares the cache:
-# with per-process memory, one worker could not see another's invalidation after an edit.
-PAGE_CACHE = env_bool("PAGE_CACHE", default=bool(_redis_url))
+# Whole public pages are cached (core/cache.py) in the shared cache above.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "5"))
 
 # --- Media (uploaded files) ------------------------------------------------
 # Local files under MEDIA_ROOT by default; S3-compatible object storage (django-storages) when a

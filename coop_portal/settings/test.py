@@ -15,15 +15,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # new for every run, keeps runs that share a Redis database apart.
 if os.environ.get("REDIS_URL", "").strip():
     CACHES = {
-        **CACHES,  # noqa: F405 (base: local memory, and the fragments)
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"].strip(),
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
         },
     }
-# Off, so that query-count tests measure the views; the page-cache tests turn it on
-# (fixture `page_cache` in conftest.py, which also starts each test with a new content version).
+# Off, so that query-count tests measure the views; the page-cache tests turn it on (fixture
+# `page_cache` in conftest.py).
 PAGE_CACHE = False
 # Serve static files from the app/static folders without collectstatic.
 WHITENOISE_AUTOREFRESH = True

@@ -13,7 +13,7 @@ from moto.server import ThreadedMotoServer
 
 REQUIRED = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.org"}
 # Variables of production.py that the machine running the tests may have set.
-OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "FRAGMENT_CACHE", "SERVE_MEDIA", "MEDIA_ROOT", "AWS_")
+OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "CACHE_DIR", "SERVE_MEDIA", "MEDIA_ROOT", "AWS_")
 
 
 def run_production(script, **env_overrides):
@@ -29,7 +29,8 @@ def run_production(script, **env_overrides):
 
 SETTINGS = """print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"], "page_cache": settings.PAGE_CACHE,
-    "fragments": settings.CACHES["template_fragments"]["BACKEND"],
+    "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
+    "cache_location": str(settings.CACHES["default"].get("LOCATION")),
     "media": settings.STORAGES["default"]["BACKEND"], "media_root": str(settings.MEDIA_ROOT),
     "static": settings.STORAGES["staticfiles"]["BACKEND"], "csrf": settings.CSRF_TRUSTED_ORIGINS,
     "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
@@ -39,9 +40,11 @@ SETTINGS = """print(json.dumps({
 
 def test_defaults_need_no_service():
     found = run_production(SETTINGS)
-    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert found["page_cache"] is False  # per-process memory could not be invalidated across workers
-    assert found["fragments"] == "django.core.cache.backends.dummy.DummyCache"  # likewise
+    # Without Redis, the workers of the machine share a cache in files: pages are cached, and an
+    # edit through one worker is seen by every other.
+    assert found["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert found["cache_location"] == str(settings.BASE_DIR / "cache")
+    assert found["page_cache"] is True
     assert found["media"] == "django.core.files.storage.FileSystemStorage"
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert found["engine"] == "django.db.backends.sqlite3"
@@ -57,21 +60,17 @@ def test_services_come_from_the_environment(tmp_path):
     )
     assert found["engine"] == "django.db.backends.postgresql"
     assert found["conn_max_age"] == 60  # persistent connections
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "core.cache.RedisCache"  # with a circuit breaker
+    # A hung Redis costs a request one short timeout (core/tests/test_page_cache.py).
+    assert found["cache_options"] == {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
     assert found["page_cache"] is True
-    assert found["fragments"] == "core.cache.FragmentCache"
     assert found["csrf"] == ["https://portal.example.org", "https://www.portal.example.org"]
     assert found["media_root"] == str(tmp_path)
 
 
 def test_page_cache_switch():
     assert run_production(SETTINGS, REDIS_URL="redis://127.0.0.1:6379/0", PAGE_CACHE="0")["page_cache"] is False
-
-
-def test_fragment_cache_switch():
-    found = run_production(SETTINGS, REDIS_URL="redis://127.0.0.1:6379/0", FRAGMENT_CACHE="0")
-    assert found["fragments"] == "django.core.cache.backends.dummy.DummyCache"
-    assert found["page_cache"] is True  # the two switches are independent
+    assert run_production(SETTINGS, PAGE_CACHE="0")["page_cache"] is False
 
 
 def test_a_mistyped_switch_is_refused():

@@ -45,6 +45,18 @@ def plain(request):
     return HttpResponse("plain public page")
 
 
+# How the slow page renders: tests change it, as an edit would change a page.
+SLOW = {"seconds": 0.5, "content": "first"}
+
+
+def slow(request):
+    """A page that takes a while to render, so that concurrent requests overlap its render."""
+    import time
+
+    time.sleep(SLOW["seconds"])
+    return HttpResponse(SLOW["content"])
+
+
 urlpatterns = [
     *site_urlpatterns,
     *i18n_patterns(
@@ -54,6 +66,7 @@ urlpatterns = [
         path("t/form/", counted(with_form)),
         path("t/vary/", counted(fragment_or_page)),
         path("t/plain/", counted(plain)),
+        path("t/slow/", counted(slow)),
         prefix_default_language=True,
     ),
 ]

@@ -1,0 +1,204 @@
+"""The shipped reverse-proxy cache, for real: nginx (deploy/nginx/portal.conf) in front of gunicorn.
+
+Starts the portal as `make serve-proxy` does — production settings, no Redis (the workers share a
+cache in files), SQLite in a temporary folder — behind nginx, and checks what visitors and editors
+get through the proxy:
+
+1. public pages are served from nginx's cache;
+2. an editor's requests pass through it (never from it, never into it);
+3. a draft (its staff preview) never enters it: visitors get a 404, and the draft's title is in
+   no file of nginx's cache;
+4. an edit saved in the admin shows at once on every worker of the app (no Redis: they share the
+   page cache's files), and through the proxy within the stated bound: SHARED_CACHE_SECONDS (the
+   s-maxage the app sends) + 2 s;
+5. a forged session or staff cookie gets cached pages.
+
+    .venv/bin/python scripts/proxy_check.py      # `make test-proxy`; .ci/run runs it
+
+Environment: PROXY_CHECK_APP_PORT [8011], PROXY_CHECK_PORT [8012], HOST [127.0.0.1].
+"""
+
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "deploy" / "nginx")]
+
+import run as nginx  # noqa: E402 (deploy/nginx/run.py)
+from two_instances import Browser, check, form_fields, step  # noqa: E402
+
+PYTHON = sys.executable
+HOST = os.environ.get("HOST", "127.0.0.1")
+APP_PORT = int(os.environ.get("PROXY_CHECK_APP_PORT", "8011"))
+PROXY_PORT = int(os.environ.get("PROXY_CHECK_PORT", "8012"))
+SHARED_CACHE_SECONDS = 5
+BOUND = SHARED_CACHE_SECONDS + 2
+WORK = Path(tempfile.mkdtemp(prefix="proxy_check_"))
+EDITOR, PASSWORD = "editor", secrets.token_urlsafe(16)
+OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "CACHE_DIR")
+
+ENV = {
+    **{k: v for k, v in os.environ.items() if not k.startswith(OWN)},
+    "DJANGO_SETTINGS_MODULE": "coop_portal.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": f"{HOST},localhost",
+    "DATABASE_URL": f"sqlite:///{WORK / 'db.sqlite3'}",
+    "CACHE_DIR": str(WORK / "app-cache"),
+    "SHARED_CACHE_SECONDS": str(SHARED_CACHE_SECONDS),
+    "SECURE_SSL_REDIRECT": "0",
+    # The test browser says it came over HTTPS (two_instances.Browser); nginx here speaks HTTP.
+    "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{PROXY_PORT}",
+    "INQUIRY_NOTIFY_EMAILS": "invest@example.org",
+    "WEB_CONCURRENCY": "2",
+    "GUNICORN_THREADS": "2",
+    "GUNICORN_ACCESS_LOG": "",
+    "GUNICORN_BIND": f"{HOST}:{APP_PORT}",
+    "DJANGO_SUPERUSER_USERNAME": EDITOR,
+    "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+    "DJANGO_SUPERUSER_EMAIL": "editor@example.org",
+}
+
+
+def manage(*args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
+
+
+def get(path, cookies=None):
+    browser = Browser(PROXY_PORT)
+    browser.cookies.update(cookies or {})
+    response, content = browser.request("GET", path)
+    return response, content
+
+
+def wait_until_up(process, port, path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server on port {port} exited")
+        try:
+            response, _ = Browser(port).request("GET", path)
+            if response.status < 500:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"nothing answered on port {port}")
+
+
+def sign_in():
+    editor = Browser(PROXY_PORT)
+    _, login_page = editor.request("GET", "/admin/login/?next=/admin/")
+    login = dict(form_fields(login_page))
+    response, _ = editor.request(
+        "POST", "/admin/login/?next=/admin/", {**login, "username": EDITOR, "password": PASSWORD}
+    )
+    check(response.status == 302 and "staff" in editor.cookies, "the editor is signed in, with the staff marker cookie")
+    return editor
+
+
+def main():
+    step(f"production settings without Redis, SQLite and files in {WORK}")
+    manage("migrate", "--noinput", "-v0")
+    manage("loaddata", "parks", "news", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    manage("createsuperuser", "--noinput")
+    log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
+    app = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "coop_portal.wsgi"],
+        cwd=ROOT,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    proxy = nginx.start(WORK / "nginx", f"{HOST}:{PROXY_PORT}", [f"{HOST}:{APP_PORT}"])
+    passed = False
+    try:
+        wait_until_up(app, APP_PORT, "/healthz")
+        wait_until_up(proxy, PROXY_PORT, "/healthz")
+        step(f"gunicorn on {APP_PORT}, nginx on {PROXY_PORT}")
+
+        step("1. public pages come from nginx's cache")
+        for path in ("/en/parks/ssip/", "/zh-hans/", "/sitemap.xml"):
+            get(path)
+            response, content = get(path)
+            check(response.status == 200 and response.headers["X-Proxy-Cache"] == "HIT", f"{path}: a proxy hit")
+
+        step("2. an editor's requests pass through the proxy")
+        editor = sign_in()
+        response, _ = editor.request("GET", "/en/parks/ssip/")
+        check(response.headers["X-Proxy-Cache"] == "BYPASS", "the park page, signed in: BYPASS")
+        check("private" in response.headers["Cache-Control"], "… and marked private")
+
+        step("3. a draft never enters the proxy's cache")
+        title = f"Draft {secrets.token_hex(4)}"
+        manage(
+            "shell",
+            "-v0",
+            "-c",
+            "from news.models import Article; "
+            f"Article.objects.create(slug='draft-check', title_en='{title}', summary_en='x', body_en='x', "
+            "status=Article.Status.DRAFT)",
+        )
+        response, content = editor.request("GET", "/en/news/draft-check/")
+        check(response.status == 200 and title in content, "the editor sees the preview")
+        check("no-store" in response.headers["Cache-Control"], "… sent no-store")
+        for _ in range(2):
+            response, content = get("/en/news/draft-check/")
+            check(response.status == 404 and title not in content, "a visitor gets a 404")
+        cached = [path for path in (WORK / "nginx" / "cache").rglob("*") if path.is_file()]
+        check(cached and not any(title.encode() in path.read_bytes() for path in cached), "no cached file has it")
+
+        step(f"4. an edit shows through the proxy within {BOUND} s")
+        get("/en/parks/ssip/")
+        check(get("/en/parks/ssip/")[0].headers["X-Proxy-Cache"] == "HIT", "the park page is in the proxy")
+        _, changelist = editor.request("GET", "/admin/parks/park/?q=ssip")
+        change_url = re.search(r'href="(/admin/parks/park/\d+/change/)', changelist).group(1)
+        _, change_page = editor.request("GET", change_url)
+        new_name = f"SSIP renamed {secrets.token_hex(3)}"
+        fields = [(k, v) for k, v in form_fields(change_page) if k != "name_en"] + [("name_en", new_name)]
+        response, _ = editor.request("POST", change_url, fields)
+        saved = time.monotonic()
+        check(response.status == 302, "the editor saved the new name")
+        # Behind the proxy, every worker shows it at once: they share the page cache's files.
+        pages = [Browser(APP_PORT).request("GET", "/en/parks/ssip/")[1] for _ in range(8)]
+        check(all(new_name in page for page in pages), "the app (8 requests, both workers) shows it at once")
+        while new_name not in get("/en/parks/ssip/")[1]:
+            if time.monotonic() - saved > BOUND + 5:
+                break
+            time.sleep(0.1)
+        took = time.monotonic() - saved
+        check(took <= BOUND, f"the new name shows through the proxy after {took:.1f} s (bound {BOUND} s)")
+
+        step("5. forged cookies get cached pages")
+        get("/en/")
+        response, _ = get("/en/", {"sessionid": "garbage"})
+        check(response.headers["X-Proxy-Cache"] == "HIT", "a garbage sessionid: a proxy hit")
+        response, _ = get("/en/", {"staff": "1"})
+        check(
+            response.headers["X-Proxy-Cache"] == "BYPASS" and response.headers["X-Cache"] in ("HIT", "STALE"),
+            "a forged staff cookie passes the proxy, and the app answers from its cache",
+        )
+        passed = True
+    finally:
+        for process in (proxy, app):
+            process.terminate()
+            process.wait(timeout=30)
+        log.close()
+        if not passed:
+            print("== last lines of gunicorn's log")
+            print("\n".join((WORK / "gunicorn.log").read_text().splitlines()[-30:]))
+            print("== nginx's error log")
+            print((WORK / "nginx" / "error.log").read_text()[-3000:])
+    shutil.rmtree(WORK)
+    print("proxy: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
