@@ -120,7 +120,7 @@ def test_only_the_admin_allows_inline_styles(staff_client, content):
 
 
 def test_the_500_page_may_use_its_own_inline_style(client, db, monkeypatch):
-    from core import views
+    from coop_portal import views
 
     monkeypatch.setattr(views.HomeView, "get", lambda *args, **kwargs: 1 / 0)
     client.raise_request_exception = False
