@@ -5,12 +5,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from core.admin_views import MissingTranslationsView
 from core.sitemaps import PageSitemap
-from core.views import favicon, healthz, root_redirect
+from core.views import chinese_alias_redirect, favicon, healthz, root_redirect
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.sitemaps import SourceSitemap
 from news.sitemaps import ArticleSitemap
@@ -27,6 +27,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("", root_redirect, name="root"),
+    re_path(r"^(?:zh|zh-cn|zh-CN|cn)/(?P<rest>.*)$", chinese_alias_redirect),
     # Editorial pages spanning several models; before admin/ so the admin's catch-all does not take them.
     path(
         "admin/translations/",
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("", include("facts.urls")),
     path("contact/", include("inquiries.urls")),
     path("search/", include("search.urls")),
+    path("about/", include("about.urls")),
 )
 
 if settings.DEBUG:
@@ -57,7 +59,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
     # Local media on a single machine without a web server in front (production settings).
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "parks",
     "news",
     "enterprises",
+    "about",
     "inquiries",
     "images",
     "search",
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.languages_context",
+                "about.context_processors.site_settings",
             ],
         },
     },
@@ -233,7 +235,7 @@ AXES_RESET_ON_SUCCESS = True
 
 # Apps whose rows are the portal's content: exported together by
 # `manage.py export_content` (backups) and restored with `loaddata`.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises"]
+CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises", "about"]
 # --- Investor inquiries (inquiries/) ---------------------------------------
 # Who is e-mailed about a new inquiry: always INQUIRY_NOTIFY_EMAILS, plus the
 # addresses listed for each park the visitor ticked ({"ssip": ["desk@…"]}).
