@@ -12,6 +12,7 @@ from core.admin_views import MissingTranslationsView
 from core.sitemaps import PageSitemap
 from core.views import chinese_alias_redirect, favicon, healthz, root_redirect
 from enterprises.sitemaps import EnterpriseSitemap
+from facts.admin_views import MissingSourcesView
 from facts.sitemaps import SourceSitemap
 from news.sitemaps import ArticleSitemap
 from parks.sitemaps import ParkSitemap
@@ -34,6 +35,7 @@ urlpatterns = [
         admin.site.admin_view(MissingTranslationsView.as_view()),
         name="missing_translations",
     ),
+    path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

@@ -128,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # settings Django and modeltranslation read. LANGUAGE_CODE stays "en": loaddata
 # runs in it, and modeltranslation's default language must match.
 LANGUAGE_CODE = "en"
+# English dates day first ("1 November 2006"), the style of the English text (coop_portal/formats/).
+FORMAT_MODULE_PATH = ["coop_portal.formats"]
 LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
