@@ -15,8 +15,17 @@ ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
 PSB_REGISTRY_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
 
 
+class SiteSettingsManager(models.Manager):
+    def get_by_natural_key(self, key):
+        found = self.order_by("pk").first()
+        if found is None:
+            raise self.model.DoesNotExist
+        return found
+
+
 class SiteSettings(models.Model):
-    """The single row (pk 1) of site details; ``SiteSettings.load()`` returns it."""
+    """The single row of site details; ``SiteSettings.load()`` returns it. Its natural key
+    is the constant ``("site",)``, so backups (export_content) carry it like any content."""
 
     organiser = models.CharField(_("organiser"), max_length=200, blank=True, help_text=_("Who runs the site."))
     address = models.TextField(_("postal address"), max_length=500, blank=True)
@@ -36,6 +45,8 @@ class SiteSettings(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = SiteSettingsManager()
+
     class Meta:
         verbose_name = _("site details")
         verbose_name_plural = _("site details")
@@ -44,12 +55,17 @@ class SiteSettings(models.Model):
         return str(self._meta.verbose_name)
 
     def save(self, *args, **kwargs):
-        self.pk = 1  # one row only
+        if self.pk is None:  # one row only: a new object replaces the existing row
+            self.pk = type(self).objects.order_by("pk").values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return ("site",)
 
     @classmethod
     def load(cls):
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        """The row, or an empty unsaved one (nothing is shown until editors fill it in)."""
+        return cls.objects.order_by("pk").first() or cls()
 
     @property
     def has_contact(self):

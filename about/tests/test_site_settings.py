@@ -65,3 +65,14 @@ def test_editors_edit_it_in_the_admin_in_both_languages(staff_client, db):
     assert 'name="organiser_en"' in html and 'name="organiser_zh_hans"' in html
     SiteSettings().save()
     assert staff_client.get("/admin/about/sitesettings/add/").status_code == 403  # one row only
+
+
+def test_backups_carry_the_site_details(db, tmp_path):
+    from django.core.management import call_command
+
+    SiteSettings(**FILLED).save()
+    path = tmp_path / "content.json"
+    call_command("export_content", str(path), verbosity=0)
+    SiteSettings.objects.all().delete()
+    call_command("loaddata", str(path), verbosity=0)
+    assert SiteSettings.load().organiser_zh_hans == "苏宿合作办公室"
