@@ -21,7 +21,7 @@ from parks.models import Park
                 "Hengli",
             ],
         ),
-        ("/zh-hans/enterprises/", ["<h1>共建园区企业</h1>", "尼吉康电子(宿迁)有限公司", "可成科技", "长电科技"]),
+        ("/zh-hans/enterprises/", ["<h1>共建园区企业</h1>", "尼吉康电子（宿迁）有限公司", "可成科技", "长电科技"]),
         (
             "/en/enterprises/nichicon-suqian/",
             [
@@ -34,7 +34,7 @@ from parks.models import Park
         ),
         (
             "/zh-hans/enterprises/nichicon-suqian/",
-            ["<h1>尼吉康电子(宿迁)有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
+            ["<h1>尼吉康电子（宿迁）有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
         ),
         # No verified Chinese name: the English one is shown, nothing invented.
         ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "本条目暂未记录来源。"]),
