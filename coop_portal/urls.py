@@ -5,13 +5,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
-from coop_portal.views import HomeView, favicon, healthz, root_redirect
+from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
 from core.admin_views import MissingTranslationsView
 from enterprises.sitemaps import EnterpriseSitemap
+from facts.admin_views import MissingSourcesView
 from facts.sitemaps import SourceSitemap
 from news.sitemaps import ArticleSitemap
 from parks.sitemaps import ParkSitemap
@@ -27,12 +28,14 @@ SITEMAPS = {
 
 urlpatterns = [
     path("", root_redirect, name="root"),
+    re_path(r"^(?:zh|zh-cn|zh-CN|cn)/(?P<rest>.*)$", chinese_alias_redirect),
     # Editorial pages spanning several models; before admin/ so the admin's catch-all does not take them.
     path(
         "admin/translations/",
         admin.site.admin_view(MissingTranslationsView.as_view()),
         name="missing_translations",
     ),
+    path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
@@ -52,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("", include("facts.urls")),
     path("contact/", include("inquiries.urls")),
     path("search/", include("search.urls")),
+    path("about/", include("about.urls")),
 )
 
 if settings.DEBUG:
@@ -60,7 +64,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
     # Local media on a single machine without a web server in front (production settings).
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

@@ -26,6 +26,12 @@ def root_redirect(request):
     return response
 
 
+def chinese_alias_redirect(request, rest=""):
+    """/zh/, /zh-cn/, /cn/ (and anything under them): the same path under /zh-hans/,
+    for visitors who type the code they know. Permanent, so the address bar learns it."""
+    return redirect(f"/zh-hans/{rest}", permanent=True)
+
+
 class HomeView(TemplateView):
     """The dashboard: what the cooperation is, its headline figures with their
     sources, the shares chart, the map, the latest news and the six parks."""

@@ -35,6 +35,7 @@ PAGE_TYPES = {
     "source-detail": "sources/ourjiangsu-2023-10-11/",
     "search": "search/?q=Suqian",
     "contact": "contact/",
+    "about": "about/",
     "not-found": "parks/no-such-park/",
 }
 LANGS = {"en": "en", "zh-hans": "zh-Hans"}

@@ -5,6 +5,13 @@ import re
 from .conftest import ARTICLE, PARK
 
 
+def open_menu(page):
+    """On a phone the header's tools are under the Menu button (a <details>)."""
+    button = page.locator(".menu-button")
+    if button.is_visible() and page.locator(".site-menu[open]").count() == 0:
+        button.click()
+
+
 def test_read_an_article_in_chinese_and_switch_back_to_english(new_tab):
     tab = new_tab()
     page = tab.page
@@ -46,6 +53,7 @@ def test_text_size_tool_changes_the_text_and_is_remembered_across_pages(new_tab)
     def body_px():
         return page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
 
+    open_menu(page)
     tool = page.get_by_role("group", name="Text size")
     assert tool.is_visible()
     before = body_px()
@@ -64,6 +72,7 @@ def test_text_size_tool_changes_the_text_and_is_remembered_across_pages(new_tab)
     # Larger text does not break the layout on a phone.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
+    open_menu(page)
     tool = page.get_by_role("group", name="文字大小")
     for _ in range(5):
         smaller = tool.get_by_role("button", name="缩小文字")
@@ -114,6 +123,7 @@ def test_largest_text_size_keeps_every_page_within_a_small_phone(new_tab):
     tab = new_tab(width=360)
     page = tab.page
     tab.goto("/zh-hans/")
+    open_menu(page)
     larger = page.get_by_role("button", name="放大文字")
     while not larger.is_disabled():
         larger.click()

@@ -1,10 +1,12 @@
-"""A horizontal bar chart of key figures in one unit, computed here and drawn as
-inline SVG by ``templates/includes/bar_chart.html`` (the same figures are also
-given as a table beside it, which is what screen readers and printouts use).
+"""A horizontal bar chart of key figures in one unit, computed here and drawn by
+``templates/includes/bar_chart.html`` (the same figures are also given as a table beside
+it, which is what printouts use).
 
-Each row is a label on its own line above its bar, so long labels in either
-language fit without wrapping. The axis runs from 0 to a round number just
-above the largest value, with 4–6 gridlines.
+The chart is HTML: each row is the figure's label and value as text, above a bar drawn
+as a one-rectangle SVG stretched to the row's width. Text therefore wraps and keeps its
+size on any screen (a whole-chart SVG scaled down to a phone shrank it to 7 px), and the
+bars need no inline style (Content-Security-Policy). The axis runs from 0 to a round
+number just above the largest value, with 4–6 gridlines.
 """
 
 import math
@@ -13,17 +15,11 @@ from decimal import Decimal
 
 from facts import formatting
 
-WIDTH = 640
-LEFT = 16  # half a tick label, so that "0%" is not cut off
-RIGHT = 90  # room for the value written after the longest bar
-ROW = 64
-BAR = 24
-TOP = 8
-AXIS = 28  # room for the tick labels under the bars
-
 
 def _n(value):
-    return f"{value:.1f}"
+    """SVG coordinates as plain strings: a float in a template would be
+    localized (and could gain a decimal comma in some languages)."""
+    return f"{value:.2f}"
 
 
 def nice_axis(largest):
@@ -44,16 +40,12 @@ def nice_axis(largest):
 @dataclass
 class Bar:
     figure: object
-    label_y: str
-    bar_y: str
-    width: str
-    value_x: str
-    value_y: str
+    width: str  # percent of the axis, as an SVG coordinate (the bar's viewBox is 100 wide)
 
 
 @dataclass
 class Tick:
-    x: str
+    x: str  # percent of the axis
     label: str
 
 
@@ -62,13 +54,6 @@ class BarChart:
     figures: list
     bars: list[Bar]
     ticks: list[Tick]
-    left: int
-    width: int
-    height: int
-    bar_height: int
-    axis_y1: str
-    axis_y2: str
-    tick_label_y: str
 
 
 def bar_chart(figures):
@@ -76,36 +61,10 @@ def bar_chart(figures):
     figures = list(figures)
     unit = figures[0].unit if figures else "count"
     axis_max, step = nice_axis(max((figure.value for figure in figures), default=0))
-    plot_width = WIDTH - LEFT - RIGHT
-    bars = []
-    for row, figure in enumerate(figures):
-        top = TOP + row * ROW
-        length = float(figure.value) / axis_max * plot_width
-        bars.append(
-            Bar(
-                figure=figure,
-                label_y=_n(top + 16),
-                bar_y=_n(top + 24),
-                width=_n(max(length, 1)),
-                value_x=_n(LEFT + length + 6),
-                value_y=_n(top + 24 + BAR / 2 + 5),
-            )
-        )
-    bottom = TOP + len(figures) * ROW
+    bars = [Bar(figure=figure, width=_n(max(float(figure.value) / axis_max * 100, 0.5))) for figure in figures]
     ticks = []
     count = round(axis_max / step)
     for i in range(count + 1):
         value = Decimal(str(round(i * step, 10)))
-        ticks.append(Tick(x=_n(LEFT + i * step / axis_max * plot_width), label=formatting.format_amount(value, unit)))
-    return BarChart(
-        figures=figures,
-        bars=bars,
-        ticks=ticks,
-        left=LEFT,
-        width=WIDTH,
-        height=bottom + AXIS,
-        bar_height=BAR,
-        axis_y1=_n(TOP),
-        axis_y2=_n(bottom),
-        tick_label_y=_n(bottom + 18),
-    )
+        ticks.append(Tick(x=_n(i * step / axis_max * 100), label=formatting.format_amount(value, unit)))
+    return BarChart(figures=figures, bars=bars, ticks=ticks)

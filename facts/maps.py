@@ -1,23 +1,28 @@
 """A schematic map of the joint parks, computed here and drawn as inline SVG by
-``templates/includes/park_map.html``: no tiles, no script, no other host.
+``templates/includes/park_map.html``: no tiles, no script, no other host, and no
+administrative boundaries (a boundary map published in China needs official approval).
 
-Each park is a pin at the seat of its Suqian host county or district, joined by
-a line to its Suzhou partner. The projection is equirectangular, with east–west
-distances shrunk by cos(latitude) so that a kilometre is about as long in both
-directions at this latitude (31–34° N) — good enough for a schematic, not a
-survey. Pins that nearly coincide (three parks sit in Sucheng and Suyu, a few
-kilometres apart) get their labels spread out in a column beside the map, each
-joined to its pin by a leader line.
+Each park is a numbered pin at the seat of its Suqian host county or district, joined by
+a line to a hollow pin, with the same number, at its Suzhou partner; the legend beside the
+map names the numbers. Pins carry numbers rather than names so that the map can be drawn
+narrow: on a 390 px phone its text still renders at 13 px or more.
+
+The projection is equirectangular, with east–west distances shrunk by cos(latitude) so
+that a kilometre is about as long in both directions at this latitude (31–34° N) — good
+enough for a schematic, not a survey. Pins that nearly coincide (three parks sit in
+Sucheng and Suyu, a few kilometres apart) are pushed apart until they no longer overlap,
+each keeping a short leader line to a dot at its true place.
 """
 
 import math
 from dataclasses import dataclass, field
 
-WIDTH = 800
-LABEL_COLUMN = 270  # room for the labels on each side (the longest: a bold English short name)
-MAP_TOP = 40
-MAP_BOTTOM_MARGIN = 60  # room for the scale bar
-LABEL_GAP = 24  # vertical distance between two labels in a column
+WIDTH = 400
+MARGIN = 48  # room left and right of the outermost points for the pins and city names
+MAP_TOP = 44
+MAP_BOTTOM_MARGIN = 56  # room for the scale bar
+PIN_RADIUS = 13  # the number inside is 15 units: 13 px at the 358 px of a phone's column
+PIN_GAP = 3  # between two pushed-apart pins
 MIN_SPAN = 0.5  # degrees; keeps the scale finite when all points coincide
 KM_PER_DEGREE_LAT = 111.32
 
@@ -42,30 +47,38 @@ class _Placed:
 
 @dataclass
 class Point(_Placed):
+    """A true place (x, y), and where its pin is drawn (px, py) after decluttering."""
+
     lat: float
     lon: float
     x: float = 0.0
     y: float = 0.0
+    px: float = 0.0
+    py: float = 0.0
 
+    @property
+    def spx(self):
+        return _n(self.px)
 
-@dataclass
-class Label(_Placed):
-    point: Point  # what it names
-    x: float = 0.0
-    y: float = 0.0
+    @property
+    def spy(self):
+        return _n(self.py)
 
     @property
     def text_y(self):
-        return _n(self.y + 5)  # baseline, so the text is centred on the leader line
+        return _n(self.py + 5)  # baseline that centres a 15-unit digit in the pin
+
+    @property
+    def moved(self):
+        return abs(self.px - self.x) > 0.5 or abs(self.py - self.y) > 0.5
 
 
 @dataclass
 class Pin:
     park: object
+    number: int
     host: Point
-    label: Label
     partner: Point | None = None
-    partner_label: Label | None = None
     current: bool = False
 
 
@@ -75,8 +88,8 @@ class ParkMap:
     width: int = WIDTH
     height: int = 0
     scale_bar: dict = field(default_factory=dict)
-    suqian_label: Label | None = None
-    suzhou_label: Label | None = None
+    suqian_label: dict | None = None
+    suzhou_label: dict | None = None
 
     @property
     def drawing_order(self):
@@ -85,37 +98,47 @@ class ParkMap:
         return sorted(self.pins, key=lambda pin: pin.current)
 
 
-def _spread(labels, top):
-    """Place labels in a column: each as near its point's height as it can be,
-    at least LABEL_GAP below the previous one, the column centred on the points."""
-    labels.sort(key=lambda label: (label.point.y, label.point.x))
-    previous = -math.inf
-    for label in labels:
-        label.y = max(label.point.y, previous + LABEL_GAP)
-        previous = label.y
-    if labels:
-        shift = sum(label.point.y - label.y for label in labels) / len(labels)
-        shift = max(shift, top - labels[0].y)
-        for label in labels:
-            label.y += shift
+def declutter(points, distance=2 * PIN_RADIUS + PIN_GAP, rounds=200):
+    """Move the drawn positions (px, py) of ``points`` apart until no two are closer than
+    ``distance``; each pair pushes along the line between them (coinciding points along
+    a fixed direction per pair, so the result is the same on every run)."""
+    for point in points:
+        point.px, point.py = point.x, point.y
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(points):
+            for j in range(i + 1, len(points)):
+                b = points[j]
+                dx, dy = b.px - a.px, b.py - a.py
+                gap = math.hypot(dx, dy)
+                if gap >= distance - 1e-6:
+                    continue
+                if gap < 1e-6:
+                    angle = (i * 7 + j * 3) * 0.9
+                    dx, dy, gap = math.cos(angle), math.sin(angle), 1.0
+                push = (distance - gap) / 2 + 0.01
+                a.px -= dx / gap * push
+                a.py -= dy / gap * push
+                b.px += dx / gap * push
+                b.py += dy / gap * push
+                moved = True
+        if not moved:
+            return
 
 
 def park_map(parks, current=None):
-    """The map of ``parks`` (in their order), with ``current`` highlighted."""
-    parks = list(parks)
+    """The map of ``parks`` (in their order, numbered from 1), with ``current`` highlighted."""
     pins = []
-    for park in parks:
-        host = Point(float(park.latitude), float(park.longitude))
+    for number, park in enumerate(parks, start=1):
         partner = None
         if park.partner_latitude is not None and park.partner_longitude is not None:
             partner = Point(float(park.partner_latitude), float(park.partner_longitude))
         pins.append(
             Pin(
                 park=park,
-                host=host,
-                label=Label(host),
+                number=number,
+                host=Point(float(park.latitude), float(park.longitude)),
                 partner=partner,
-                partner_label=Label(partner) if partner else None,
                 current=current is not None and park.pk == current.pk,
             )
         )
@@ -127,45 +150,41 @@ def park_map(parks, current=None):
     lon_min, lon_max = min(p.lon for p in points), max(p.lon for p in points)
     lat_span, lon_span = max(lat_max - lat_min, MIN_SPAN), max(lon_max - lon_min, MIN_SPAN)
     shrink = math.cos(math.radians((lat_min + lat_max) / 2))
-    map_width = WIDTH - 2 * LABEL_COLUMN
-    pixels_per_degree = map_width / (lon_span * shrink)
+    pixels_per_degree = (WIDTH - 2 * MARGIN) / (lon_span * shrink)
     for point in points:
-        point.x = LABEL_COLUMN + (point.lon - lon_min) * shrink * pixels_per_degree
+        point.x = MARGIN + (point.lon - lon_min) * shrink * pixels_per_degree
         point.y = MAP_TOP + (lat_max - point.lat) * pixels_per_degree
-
-    # Suqian (north-west) labels in the left column, Suzhou (south-east) in the right.
-    hosts = [pin.label for pin in pins]
-    partners = [pin.partner_label for pin in pins if pin.partner_label]
-    _spread(hosts, top=MAP_TOP / 2)
-    _spread(partners, top=MAP_TOP / 2)
-    for label in hosts:
-        label.x = LABEL_COLUMN - 16
-    for label in partners:
-        label.x = WIDTH - LABEL_COLUMN + 16
-
-    map_bottom = MAP_TOP + lat_span * pixels_per_degree
-    lowest = max([map_bottom] + [label.y for label in hosts + partners])
-    height = math.ceil(lowest + MAP_BOTTOM_MARGIN)
-
+    # Hosts and partners are far apart (Suqian and Suzhou); each side is decluttered alone.
     host_points = [pin.host for pin in pins]
     partner_points = [pin.partner for pin in pins if pin.partner]
-    # City names beside the northernmost Suqian pin and the southernmost Suzhou point,
-    # where the pairing lines (running south-east, steeply) leave room.
-    north = min(host_points, key=lambda p: p.y)
-    suqian_label = Label(north, x=max(p.x for p in host_points) + 14, y=north.y)
+    declutter(host_points)
+    declutter(partner_points)
+
+    drawn = points
+    top = min(p.py for p in drawn) - PIN_RADIUS
+    shift = max(0.0, MAP_TOP - PIN_RADIUS - top)  # a pin pushed above the top comes back in
+    for point in drawn:
+        point.y += shift
+        point.py += shift
+    lowest = max(p.py for p in drawn) + PIN_RADIUS
+    height = math.ceil(max(lowest, MAP_TOP + lat_span * pixels_per_degree) + MAP_BOTTOM_MARGIN)
+
+    # City names above the northernmost Suqian pin and below the southernmost Suzhou pin.
+    north = min(host_points, key=lambda p: p.py)
+    suqian_label = {"x": _n(north.px), "y": _n(north.py - PIN_RADIUS - 10)}
     suzhou_label = None
     if partner_points:
-        south = max(partner_points, key=lambda p: p.y)
-        suzhou_label = Label(south, x=min(p.x for p in partner_points) - 14, y=south.y)
+        south = max(partner_points, key=lambda p: p.py)
+        suzhou_label = {"x": _n(south.px), "y": _n(south.py + PIN_RADIUS + 22)}
 
     km = 50
     bar_length = km / KM_PER_DEGREE_LAT * pixels_per_degree
     scale_bar = {
         "km": km,
-        "x1": _n(LABEL_COLUMN),
-        "x2": _n(LABEL_COLUMN + bar_length),
-        "y": _n(height - 24),
-        "text_y": _n(height - 30),
+        "x1": _n(MARGIN / 2),
+        "x2": _n(MARGIN / 2 + bar_length),
+        "y": _n(height - 16),
+        "text_y": _n(height - 24),
     }
     return ParkMap(
         pins=pins,

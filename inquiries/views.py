@@ -80,7 +80,9 @@ class InquiryReviewView(FormView):
         return redirect("inquiries:create")
 
     def form_valid(self, form):
-        return self.render_to_response(self.get_context_data(form=form, reviewing=True))
+        # A read-only summary with Send and Edit; "Edit" (name=edit) shows the form again.
+        editing = "edit" in self.request.POST
+        return self.render_to_response(self.get_context_data(form=form, reviewing=True, editing=editing))
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, reviewing=True))

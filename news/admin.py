@@ -15,7 +15,7 @@ class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHisto
     prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "published_at"
     filter_horizontal = ["parks"]
-    autocomplete_fields = ["image"]
+    autocomplete_fields = ["image", "sources"]
     readonly_fields = ["created_at", "updated_at"]
     # Publishing is status + time: only holders of news.publish_article (Editors) change them.
     locked_fields = ("slug", "status", "published_at")

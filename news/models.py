@@ -39,6 +39,9 @@ class Article(ContentModel):
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
+    # The published reports the article is written from, cited on its page with title, outlet,
+    # address and date (a Source row each; source_name/source_url name the outlet of a reprint).
+    sources = models.ManyToManyField("facts.Source", blank=True, related_name="articles", verbose_name=_("sources"))
     image = image_field(_("Shown at the top of the article."))
 
     objects = ArticleQuerySet.as_manager()

@@ -39,7 +39,9 @@ class ArticleDetailView(PreviewMixin, DetailView):
     def get_queryset(self):
         # Drafts, scheduled articles and unknown slugs are all a 404 for visitors;
         # staff who may edit articles see drafts and scheduled ones as a preview.
-        return Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks")
+        return (
+            Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks", "sources")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

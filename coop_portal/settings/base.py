@@ -14,7 +14,7 @@ ALLOWED_HOSTS: list[str] = []
 # Apps whose rows are the portal's content (installed below): exported together by
 # `manage.py export_content` (backups), restored with `loaddata`, and any change to them is new
 # content for the page cache (core/cache.py). A new content app is added here, and only here.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises"]
+CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises", "about"]
 # The real content, as `make load` loads it (`manage.py loaddata` of these fixtures/*.json); the
 # tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
 # repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.languages_context",
+                "about.context_processors.site_settings",
             ],
         },
     },
@@ -128,6 +129,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # settings Django and modeltranslation read. LANGUAGE_CODE stays "en": loaddata
 # runs in it, and modeltranslation's default language must match.
 LANGUAGE_CODE = "en"
+# English dates day first ("1 November 2006"), the style of the English text (coop_portal/formats/).
+FORMAT_MODULE_PATH = ["coop_portal.formats"]
 LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),

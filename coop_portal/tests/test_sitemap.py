@@ -33,11 +33,13 @@ def read_sitemap(client):
 def test_every_public_page_is_listed_in_both_languages(client, content):
     from enterprises.models import Enterprise
     from facts.models import Source
+    from news.models import Article
     from parks.models import Park
 
     locs = set(read_sitemap(client))
     lists = ["/", "/parks/", "/news/", "/enterprises/", "/figures/", "/timeline/", "/sources/", "/contact/"]
-    expected = {*lists, f"/news/{SEED}/"}
+    expected = {*lists, *(f"/news/{slug}/" for slug in Article.objects.published().values_list("slug", flat=True))}
+    assert f"/news/{SEED}/" in expected
     expected |= {f"/parks/{slug}/" for slug in Park.objects.values_list("slug", flat=True)}
     expected |= {f"/enterprises/{slug}/" for slug in Enterprise.objects.values_list("slug", flat=True)}
     expected |= {f"/sources/{slug}/" for slug in Source.objects.values_list("slug", flat=True)}

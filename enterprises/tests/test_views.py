@@ -21,7 +21,7 @@ from parks.models import Park
                 "Hengli",
             ],
         ),
-        ("/zh-hans/enterprises/", ["<h1>共建园区企业</h1>", "尼吉康电子(宿迁)有限公司", "可成科技", "长电科技"]),
+        ("/zh-hans/enterprises/", ["<h1>共建园区企业</h1>", "尼吉康电子（宿迁）有限公司", "可成科技", "长电科技"]),
         (
             "/en/enterprises/nichicon-suqian/",
             [
@@ -34,10 +34,10 @@ from parks.models import Park
         ),
         (
             "/zh-hans/enterprises/nichicon-suqian/",
-            ["<h1>尼吉康电子(宿迁)有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
+            ["<h1>尼吉康电子（宿迁）有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
         ),
-        # No verified Chinese name: the English one is shown, nothing invented.
-        ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "本条目暂未记录来源。"]),
+        # No verified Chinese name: the English one is shown, nothing invented; its sources are cited.
+        ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "/zh-hans/sources/sipac-2007-08-26/"]),
     ],
 )
 def test_enterprise_pages_in_both_languages(client, content, url, expected):
@@ -112,7 +112,7 @@ def test_enterprise_pages_run_a_bounded_number_of_queries(client, content, count
     for i in range(count):
         EnterpriseFactory(park=parks[i % len(parks)], sources=sources)
     enterprise = Enterprise.objects.get(slug="nichicon-suqian")
-    with django_assert_max_num_queries(3):  # count, page, parks for the filter
+    with django_assert_max_num_queries(4):  # count, page, parks for the filter, the footer's site details
         assert client.get("/en/enterprises/").status_code == 200
     with django_assert_max_num_queries(4):  # and the park filtered by
         assert client.get("/en/enterprises/?park=ssip").status_code == 200

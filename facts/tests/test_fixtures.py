@@ -118,7 +118,7 @@ def test_the_seed_article_keeps_its_own_wording(content):
     from news.models import Article
 
     assert "top ten in the comprehensive evaluation list of jointly-sponsored parks in Jiangsu for thirteen" in (
-        Article.objects.get().body_en
+        Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023").body_en
     )
 
 
@@ -126,7 +126,7 @@ def test_the_seed_article_keeps_its_own_wording(content):
 def test_enterprises_hold_only_what_facts_md_verifies(content):
     nichicon = Enterprise.objects.get(slug="nichicon-suqian")
     assert nichicon.name_en == "Nichicon (Electronics) Suqian Co., Ltd."
-    assert nichicon.name_zh_hans == "尼吉康电子(宿迁)有限公司"
+    assert nichicon.name_zh_hans == "尼吉康电子（宿迁）有限公司"  # full-width brackets in Chinese
     assert nichicon.arrived_year == 2011
     assert nichicon.came_from_en == "Relocated from Suzhou Industrial Park"
     assert "南出智嗣" in nichicon.description_zh_hans

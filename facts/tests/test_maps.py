@@ -1,6 +1,7 @@
-"""The schematic map: six pins that are links, labels in the page's language,
-a title and description, and the same information as a text list."""
+"""The schematic map: six numbered pins that are links, a legend and labels in the page's
+language, a title and description, pins that do not overlap, and the coordinates as text."""
 
+import math
 import re
 from decimal import Decimal
 
@@ -34,44 +35,57 @@ def test_map_has_six_pins_linking_to_the_six_park_pages(client, content, url):
 
 
 @pytest.mark.parametrize(
-    ("url", "texts"),
+    ("url", "texts", "legend"),
     [
         (
             "/en/",
             [
                 '<title id="park-map-title">Map of the Suzhou–Suqian joint parks</title>',
                 ">Suqian</text>",
-                ">Kunshan</text>",
-                ">Wujiang-Siyang</text>",
+                "<title>Kunshan</title>",
+                "<title>2 Wujiang Siyang</title>",
                 "50 km",
             ],
+            ["Suzhou Suqian Industrial Park", "Wujiang Siyang", "Siyang County · Wujiang District"],
         ),
         (
             "/zh-hans/",
             [
                 '<title id="park-map-title">苏宿共建园区分布图</title>',
                 ">宿迁</text>",
-                ">昆山市</text>",
-                ">吴江泗阳工业园</text>",
+                "<title>昆山市</title>",
+                "<title>2 吴江泗阳工业园</title>",
                 "50公里",
             ],
+            ["苏宿工业园区", "吴江泗阳工业园", "泗阳县 · 吴江区"],
         ),
     ],
 )
-def test_map_labels_are_in_the_page_language(client, content, url, texts):
-    svg = svg_of(client.get(url).content.decode())
+def test_map_labels_and_legend_are_in_the_page_language(client, content, url, texts, legend):
+    html = client.get(url).content.decode()
+    svg = svg_of(html)
     for text in texts:
         assert text in svg, text
     assert '<desc id="park-map-desc">' in svg
     assert 'aria-labelledby="park-map-title"' in svg
+    # Each pin shows its number; the legend names the numbers.
+    assert re.findall(r'text-anchor="middle">(\d)</text></a>', svg) == ["1", "2", "3", "4", "5", "6"]
+    items = re.search(r'<ol class="map-legend">.*?</ol>', html, re.S).group(0)
+    assert len(re.findall(r'<span class="map-number" aria-hidden="true">\d</span>', items)) == 6
+    for text in legend:
+        assert text in items, text
 
 
-def test_text_list_is_the_accessible_alternative(client, content):
+def test_coordinates_are_listed_under_details(client, content):
     html = client.get("/zh-hans/").content.decode()
-    listing = re.search(r'<ul class="map-list">.*?</ul>', html, re.S).group(0)
+    details = re.search(r'<details class="map-coordinates">.*?</details>', html, re.S).group(0)
+    listing = re.search(r'<ul class="map-list">.*?</ul>', details, re.S).group(0)
     assert len(re.findall(r"<li>", listing)) == 6
     assert "位于宿迁市宿城区（北纬33.963°，东经118.275°）" in listing
-    assert "共建方为苏州苏州工业园区（北纬31.324°，东经120.723°）" in listing
+    # The partner that already carries the city's name does not get it twice.
+    assert "共建方为苏州工业园区（北纬31.324°，东经120.723°）" in listing
+    assert "共建方为苏州吴江区（北纬31.139°，东经120.645°）" in listing
+    assert "苏州苏州" not in html
 
 
 def test_park_page_marks_its_own_pin(client, content):
@@ -82,17 +96,22 @@ def test_park_page_marks_its_own_pin(client, content):
     assert pins(svg)[-1] == "/en/parks/wujiang-siyang/"
 
 
-def test_suqian_is_north_west_of_suzhou_and_labels_do_not_overlap(db, content):
+def test_suqian_is_north_west_of_suzhou_and_pins_do_not_overlap(db, content):
     parks = list(Park.objects.all())
     drawn = maps.park_map(parks)
     for pin in drawn.pins:
         assert pin.host.y < pin.partner.y  # north is up
         assert pin.host.x < pin.partner.x  # west is left
-        assert 0 <= pin.host.x <= drawn.width and 0 <= pin.host.y <= drawn.height
-    for labels in ([p.label for p in drawn.pins], [p.partner_label for p in drawn.pins]):
-        ys = sorted(label.y for label in labels)
-        assert all(b - a >= maps.LABEL_GAP - 1e-6 for a, b in zip(ys, ys[1:], strict=False))
-        assert all(0 < y < drawn.height for y in ys)
+        for point in (pin.host, pin.partner):
+            assert maps.PIN_RADIUS <= point.px <= drawn.width - maps.PIN_RADIUS
+            assert maps.PIN_RADIUS <= point.py <= drawn.height - maps.PIN_RADIUS
+    # Sucheng, Suyu and Suqian's seat are a few kilometres apart: their pins are pushed apart,
+    # each with a leader to its true place.
+    for points in ([p.host for p in drawn.pins], [p.partner for p in drawn.pins]):
+        for i, a in enumerate(points):
+            for b in points[i + 1 :]:
+                assert math.hypot(a.px - b.px, a.py - b.py) >= 2 * maps.PIN_RADIUS
+    assert any(pin.host.moved for pin in drawn.pins)
     # 50 km is about 0.45° of latitude.
     bar = drawn.scale_bar
     assert 30 < float(bar["x2"]) - float(bar["x1"]) < 120
@@ -123,5 +142,5 @@ def test_a_park_without_partner_coordinates_gets_a_pin_and_no_line(db):
 def test_coinciding_points_still_make_a_finite_map(db):
     drawn = maps.park_map([ParkFactory(partner_latitude=None, partner_longitude=None) for _ in range(3)])
     assert drawn.height > 0
-    assert all(0 <= pin.host.x <= drawn.width for pin in drawn.pins)
+    assert all(0 <= pin.host.px <= drawn.width for pin in drawn.pins)
     assert maps.park_map([]).pins == []

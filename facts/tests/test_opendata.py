@@ -17,13 +17,18 @@ def csv_rows(response):
 
 
 @pytest.mark.parametrize(
-    ("lang", "label", "formatted"),
+    ("lang", "label", "formatted", "publisher"),
     [
-        ("en", "Investment brought by the transferred projects", "219.8 billion yuan"),
-        ("zh-hans", "转移项目带来的投资", "2198亿元"),
+        (
+            "en",
+            "Investment brought by the transferred projects",
+            "219.8 billion yuan",
+            "ourjiangsu.com (China Jiangsu Net)",
+        ),
+        ("zh-hans", "转移项目带来的投资", "2198亿元", "中国江苏网"),
     ],
 )
-def test_figures_csv_in_each_language(client, content, lang, label, formatted):
+def test_figures_csv_in_each_language(client, content, lang, label, formatted, publisher):
     response = client.get(f"/{lang}/data/figures.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -34,7 +39,7 @@ def test_figures_csv_in_each_language(client, content, lang, label, formatted):
     assert row["label"] == label
     assert row["value"] == "219800000000"  # exact, machine-readable
     assert row["formatted"] == formatted
-    assert row["source_publisher"] == "ourjiangsu.com"
+    assert row["source_publisher"] == publisher
     assert row["source_published_on"] == "2023-10-11"
     assert row["source_page"] == f"http://testserver/{lang}/sources/ourjiangsu-2023-10-11/"
     assert all(r["source_title"] and r["source_page"] for r in rows), "every figure carries its source"

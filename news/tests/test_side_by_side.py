@@ -21,7 +21,7 @@ def test_article_reads_side_by_side_paragraph_by_paragraph(client, content, lang
     )
     assert len(rows) == article.body_en.count("<p>") == 10
     assert "Nichicon (Electronics) Suqian Co., Ltd." in rows[4][0]
-    assert "尼吉康电子(宿迁)有限公司" in rows[4][1]
+    assert "尼吉康电子（宿迁）有限公司" in rows[4][1]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])

@@ -46,3 +46,67 @@
     }
   });
 })();
+
+/* Language switch: remember the choice, and carry a half-filled form across.
+   - Sets Django's language cookie, so that "/" sends a returning visitor to the
+     language they last chose (core.views.root_redirect).
+   - What the visitor typed into a form of this page is kept in sessionStorage and
+     filled in again on the same form in the other language, so nothing is lost. */
+(function () {
+  "use strict";
+  var COOKIE = "django_language";
+  var KEY = "coop-portal-form-draft";
+
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrfmiddlewaretoken" && el.type !== "hidden" && el.type !== "submit" && el.type !== "button";
+    });
+  }
+
+  function draft(form) {
+    var values = {};
+    var changed = false;
+    fields(form).forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        values[el.name + "=" + el.value] = el.checked;
+        if (el.checked !== el.defaultChecked) changed = true;
+      } else {
+        values[el.name] = el.value;
+        if (el.tagName === "SELECT" ? !el.options[el.selectedIndex] || !el.options[el.selectedIndex].defaultSelected : el.value !== el.defaultValue) changed = true;
+      }
+    });
+    return changed ? values : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".lang-switch a[hreflang]");
+    if (!link) return;
+    var lang = link.getAttribute("hreflang").toLowerCase();
+    document.cookie = COOKIE + "=" + lang + "; path=/; max-age=31536000; samesite=lax";
+    var form = document.querySelector("form.inquiry-form");
+    var values = form && draft(form);
+    try {
+      if (values) window.sessionStorage.setItem(KEY, JSON.stringify(values));
+    } catch (error) {
+      /* storage blocked: the browser's own warning is all that is left */
+    }
+  });
+
+  var saved = null;
+  try {
+    saved = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+    window.sessionStorage.removeItem(KEY);
+  } catch (error) {
+    saved = null;
+  }
+  var form = saved && document.querySelector("form.inquiry-form");
+  if (!form) return;
+  fields(form).forEach(function (el) {
+    if (el.type === "checkbox" || el.type === "radio") {
+      var key = el.name + "=" + el.value;
+      if (key in saved) el.checked = saved[key];
+    } else if (el.name in saved) {
+      el.value = saved[el.name];
+    }
+  });
+})();
