@@ -211,8 +211,9 @@ def test_next_publication_is_not_a_query_per_page(anon, content, django_assert_n
     page_cache.invalidate()
     anon.get("/en/news/")
     # A page not cached yet costs its own queries (home: parks, headline figures, chart
-    # figures, news and their parks), but no second look for scheduled articles.
-    with django_assert_num_queries(5):
+    # figures, news and their parks, the footer's site details), but no second look for
+    # scheduled articles.
+    with django_assert_num_queries(6):
         anon.get("/en/")
 
 
