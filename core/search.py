@@ -45,13 +45,14 @@ has ``search(query)`` (every ``ContentModel`` QuerySet inherits it through
    an edit distance over the titles on SQLite.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
 import operator
 import re
 
-from django.db import DatabaseError, connections, models
+from django.db import DatabaseError, connections, models, transaction
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import Expression, RawSQL
 from modeltranslation.translator import NotRegistered, translator
@@ -173,7 +174,7 @@ class SearchQuerySet(models.QuerySet):
         queryset, ranks = self, []
         for term in terms:
             found = [(weight, self._contains(term, weight, columns, index)) for weight, columns in tiers]
-            queryset = queryset.filter(functools.reduce(operator.or_, (condition for _weight, condition in found)))
+            queryset = queryset.filter(self._anywhere(term, found, index))
             # The best tier the term is in; the lowest needs no test, the term is somewhere.
             whens = [When(condition, then=Value(weight)) for weight, condition in found[:-1]]
             ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
@@ -189,6 +190,19 @@ class SearchQuerySet(models.QuerySet):
             return self
         field = f"{next(iter(self.model.search_weights))}_{language.replace('-', '_')}"
         return self.exclude(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+
+    def _anywhere(self, term: str, found: list[tuple[int, Q]], index: str | None) -> Q:
+        """``term`` is in one of the tiers. On PostgreSQL, as a subquery on the
+        documents alone, which the GIN indexes answer (see ``index_scans``)."""
+        query, exact = tsquery(term) if index == "postgresql" else (None, False)
+        if query is None:
+            return functools.reduce(operator.or_, (condition for _weight, condition in found))
+        table, pk = self.model._meta.db_table, self.model._meta.pk.column
+        documents = " OR ".join(f'"{document_column(weight)}" @@ %s::tsquery' for weight, _condition in found)
+        # Only names from the model's _meta are formatted in; the query is a parameter.
+        subquery = RawSQL(f'SELECT "{pk}" FROM "{table}" WHERE {documents}', [query] * len(found))  # noqa: S608, S611
+        matches = Q(pk__in=subquery)
+        return matches if exact else matches & functools.reduce(operator.or_, (c for _w, c in found))
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""
@@ -389,7 +403,8 @@ def _postgresql_index_sql(model) -> tuple[str, list[str]]:
         f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE OF {watched} ON "{table}" '
         f'FOR EACH ROW EXECUTE FUNCTION "{name}"()'
     )
-    fingerprint = hashlib.sha256((_PG_SHARED + function + trigger).encode()).hexdigest()[:16]
+    # "statistics 0": how sync_postgresql_search_index makes the columns (see index_scans).
+    fingerprint = hashlib.sha256((_PG_SHARED + function + trigger + "statistics 0").encode()).hexdigest()[:16]
     first = f'"{model._meta.get_field(tiers[0][1][0]).column}"'
     build = [
         f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
@@ -423,17 +438,45 @@ def sync_postgresql_search_index(connection, model) -> bool:
         if row and row[0] == fingerprint and columns == expected:
             return False
         cursor.execute(_PG_SHARED)
-        for column in columns - expected:
+        for column in columns:  # made again: new columns, new indexes, no statistics
             cursor.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
-        for column in expected - columns:
+        for column in sorted(expected):
+            # No statistics (see index_scans): the planner then assumes a match is rare.
             cursor.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" tsvector')
+            cursor.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" SET STATISTICS 0')
         for statement in build:
             cursor.execute(statement)
-        for column in sorted(expected - columns):
+        for column in sorted(expected):
             # After the fill: building a GIN index at once is faster than row by row.
             cursor.execute(f'CREATE INDEX "{f"{table}_{column}"[:63]}" ON "{table}" USING gin ("{column}")')
         cursor.execute(f'ANALYZE "{table}"')
     return True
+
+
+@contextlib.contextmanager
+def index_scans(using: str = "default"):
+    """Run searches inside this block so that PostgreSQL answers them from the
+    search documents' GIN indexes, however common a term is.
+
+    Its planner prices ``document @@ query`` as cheap on every row, not knowing
+    that each row's document (several KB, compressed out of line) must first be
+    read and decompressed: for a term in most rows it picks a sequential scan,
+    10 times slower than the index (docs/search.md has the measurements). Two
+    settings correct it: no statistics on the document columns (so a match is
+    assumed rare, and the GIN index beats other indexes), and no sequential
+    scan while searching. The setting is undone at the end of the block."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
 def sync_search_indexes(using="default", verbosity=1, **kwargs):
@@ -483,30 +526,34 @@ def nearest_words(terms: list[str], using: str = "default") -> list[str | None]:
     """For each term, the word or name of the searched titles closest to it
     within ``allowed_distance``; None when the term is itself one, or when
     none is close enough."""
-    connection = connections[using]
-    vocabulary = None
+    with index_scans(using):
+        candidates = _candidates([term.lower() for term in terms], using)
     nearest = []
-    for term in terms:
-        folded = term.lower()
-        limit = allowed_distance(folded)
-        if not limit:
-            nearest.append(None)
-            continue
-        if connection.vendor == "postgresql":
-            # The nearest by trigram distance (a GiST index scan), checked by edit distance.
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT word FROM search_vocabulary ORDER BY word <-> %s LIMIT 10", [folded])
-                candidates = [word for (word,) in cursor.fetchall()]
-        else:
-            vocabulary = _vocabulary(using) if vocabulary is None else vocabulary
-            candidates = sorted(vocabulary)
+    for term, found in zip(terms, candidates, strict=True):
+        folded, limit = term.lower(), allowed_distance(term.lower())
         scored = [
             (distance, word)
-            for word in candidates
+            for word in found
             if abs(len(word) - len(folded)) <= limit and (distance := edit_distance(folded, word)) <= limit
         ]
         nearest.append(min(scored)[1] if scored and min(scored)[0] > 0 else None)
     return nearest
+
+
+def _candidates(terms: list[str], using: str) -> list[list[str]]:
+    """Words that may be close to each term: on PostgreSQL the nearest by
+    trigram distance (a GiST index scan); on SQLite every word of the titles."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        vocabulary = sorted(_vocabulary(using)) if any(allowed_distance(term) for term in terms) else []
+        return [vocabulary if allowed_distance(term) else [] for term in terms]
+    found = []
+    with connection.cursor() as cursor:
+        for term in terms:
+            if allowed_distance(term):
+                cursor.execute("SELECT word FROM search_vocabulary ORDER BY word <-> %s LIMIT 10", [term])
+            found.append([word for (word,) in cursor.fetchall()] if allowed_distance(term) else [])
+    return found
 
 
 def _vocabulary(using: str) -> set[str]:

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.search import nearest_words
+from core.search import index_scans, nearest_words
 from enterprises.models import Enterprise
 from facts.models import KeyFigure
 from facts.models import Source as FactSource
@@ -83,12 +83,16 @@ class SearchResults:
 
     def _fetch(self, limit: int):
         self._count, self._best = 0, {}
+        with index_scans():
+            self._fetch_sources(limit)
+        self._fetched = limit
+
+    def _fetch_sources(self, limit: int):
         for source in self.sources:
             matches = self._public(source).search(self.terms).annotate(search_total=Window(Count("pk")))
             rows = list(matches.values_list("pk", "search_rank", "search_total")[:limit])
             self._count += rows[0][2] if rows else 0
             self._best[source] = [(pk, rank) for pk, rank, _total in rows]
-        self._fetched = limit
 
     def __len__(self):
         if not self._fetched:
