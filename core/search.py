@@ -174,7 +174,7 @@ class SearchQuerySet(models.QuerySet):
         queryset, ranks = self, []
         for term in terms:
             found = [(weight, self._contains(term, weight, columns, index)) for weight, columns in tiers]
-            queryset = queryset.filter(self._anywhere(term, found, index))
+            queryset = queryset.filter(functools.reduce(operator.or_, (condition for _weight, condition in found)))
             # The best tier the term is in; the lowest needs no test, the term is somewhere.
             whens = [When(condition, then=Value(weight)) for weight, condition in found[:-1]]
             ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
@@ -190,19 +190,6 @@ class SearchQuerySet(models.QuerySet):
             return self
         field = f"{next(iter(self.model.search_weights))}_{language.replace('-', '_')}"
         return self.exclude(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
-
-    def _anywhere(self, term: str, found: list[tuple[int, Q]], index: str | None) -> Q:
-        """``term`` is in one of the tiers. On PostgreSQL, as a subquery on the
-        documents alone, which the GIN indexes answer (see ``index_scans``)."""
-        query, exact = tsquery(term) if index == "postgresql" else (None, False)
-        if query is None:
-            return functools.reduce(operator.or_, (condition for _weight, condition in found))
-        table, pk = self.model._meta.db_table, self.model._meta.pk.column
-        documents = " OR ".join(f'"{document_column(weight)}" @@ %s::tsquery' for weight, _condition in found)
-        # Only names from the model's _meta are formatted in; the query is a parameter.
-        subquery = RawSQL(f'SELECT "{pk}" FROM "{table}" WHERE {documents}', [query] * len(found))  # noqa: S608, S611
-        matches = Q(pk__in=subquery)
-        return matches if exact else matches & functools.reduce(operator.or_, (c for _w, c in found))
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""
