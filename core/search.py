@@ -56,7 +56,7 @@ from django.db import DatabaseError, connections, models, transaction
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import Expression, RawSQL
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import get_translation_fields
+from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 
 logger = logging.getLogger(__name__)
 
@@ -185,11 +185,11 @@ class SearchQuerySet(models.QuerySet):
         """The objects that have text in ``language``: their first searched
         field (the title, the name) is filled in that language. An article
         written only in Chinese is not an English result."""
-        column = search_columns(self.model, next(iter(self.model.search_weights)))
-        if len(column) == 1:  # not translated: the same text in every language
+        field = next(iter(self.model.search_weights))
+        if len(search_columns(self.model, field)) == 1:  # not translated: the same text in every language
             return self
-        field = f"{next(iter(self.model.search_weights))}_{language.replace('-', '_')}"
-        return self.exclude(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+        column = build_localized_fieldname(field, language)
+        return self.exclude(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""
