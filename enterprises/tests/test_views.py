@@ -36,8 +36,8 @@ from parks.models import Park
             "/zh-hans/enterprises/nichicon-suqian/",
             ["<h1>尼吉康电子(宿迁)有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
         ),
-        # No verified Chinese name: the English one is shown, nothing invented.
-        ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "本条目暂未记录来源。"]),
+        # The Chinese name as its source writes it (facts.md: ourjiangsu.com, 2017-06-13).
+        ("/zh-hans/enterprises/hengli/", ["<h1>恒力</h1>", "苏宿合作园区报道（来源：苏新闻）"]),
     ],
 )
 def test_enterprise_pages_in_both_languages(client, content, url, expected):
