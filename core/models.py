@@ -25,7 +25,7 @@ def now():
 class SlugQuerySet(SearchQuerySet):
     """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
     database ids and loading the same fixture twice updates rather than duplicates.
-    Also ``search(query)`` (core/search.py) for models that declare ``search_fields``."""
+    Also ``search(query)`` (core/search.py) for models that declare ``search_weights``."""
 
     def get_by_natural_key(self, slug):
         found = _natural_keys.get()

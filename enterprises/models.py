@@ -36,7 +36,7 @@ class Enterprise(ContentModel):
     objects = EnterpriseQuerySet.as_manager()
 
     # Enterprise.objects.search(q) (core/search.py): field -> weight.
-    search_fields = {"name": 3, "sector": 2, "description": 1}
+    search_weights = {"name": 3, "sector": 2, "description": 1}
 
     class Meta:
         # Not by name: names are translated and a missing Chinese name would sort

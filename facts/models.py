@@ -26,6 +26,9 @@ class Source(ContentModel):
     url = models.URLField(_("URL"), max_length=500, blank=True)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
 
+    # What search looks at, in both languages, and how much a match there counts (core/search.py).
+    search_weights = {"title": 3, "publisher": 2}
+
     class Meta:
         ordering = ["-published_on", "slug"]
         verbose_name = _("source")
@@ -92,6 +95,8 @@ class KeyFigure(ContentModel):
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = KeyFigureQuerySet.as_manager()
+    # What search looks at (core/search.py): the label; the value is shown with it.
+    search_weights = {"label": 3}
 
     class Meta:
         ordering = ["display_order", "slug"]

@@ -47,7 +47,7 @@ class Article(ContentModel):
     objects = ArticleQuerySet.as_manager()
     # What search looks at, in both languages, and how much a match there counts
     # (core/search.py). Start from published(): Article.objects.published().search(q).
-    search_fields = {"title": 3, "summary": 2, "body": 1}
+    search_weights = {"title": 3, "summary": 2, "body": 1}
 
     class Meta:
         ordering = ["-published_at", "-pk"]

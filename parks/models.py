@@ -41,7 +41,7 @@ class Park(ContentModel):
 
     # What search looks at, in both languages, and how much a match there counts
     # (core/search.py): Park.objects.search(q).
-    search_fields = {
+    search_weights = {
         "name": 3,
         "short_name": 3,
         "summary": 2,

@@ -1,7 +1,7 @@
 """What the search page searches, and how its results are put together.
 
 ``SOURCES`` is the one list of searchable kinds. To make another model
-searchable, give it ``search_fields`` (core/search.py) and add one ``Source``
+searchable, give it ``search_weights`` (core/search.py) and add one ``Source``
 here.
 """
 
@@ -12,9 +12,13 @@ from typing import Any
 from django.db.models import Count, QuerySet, Window
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.search import index_scans, nearest_words
 from enterprises.models import Enterprise
+from facts.models import KeyFigure
+from facts.models import Source as FactSource
 from news.models import Article
 from parks.models import Park
 from search.highlight import mark, snippet
@@ -33,7 +37,12 @@ SOURCES = [
     Source("park", _("Park"), Park.objects.all),
     Source("article", _("News"), Article.objects.published, date_field="published_at"),
     Source("enterprise", _("Enterprise"), Enterprise.objects.all),
+    Source("source", _("Source"), FactSource.objects.all, date_field="published_on"),
+    Source("figure", _("Key figure"), KeyFigure.objects.all),
 ]
+
+# Fewer results than this, and "Did you mean …?" looks for a better query.
+FEW_RESULTS = 3
 
 
 @dataclass(frozen=True)
@@ -62,21 +71,28 @@ class SearchResults:
 
     prefetch = 100  # ten pages of ten; a later page fetches again, as deep as it needs
 
-    def __init__(self, terms: list[str], sources: list[Source] = SOURCES):
+    def __init__(self, terms: list[str], sources: list[Source] = SOURCES, language: str | None = None):
         self.terms = terms
         self.sources = sources
+        # Only what has text in the page's language is a result in it (an
+        # article written only in Chinese is not an English result).
+        self.language = language or get_language()
         self._fetched = 0
         self._count = 0
         self._best: dict[Source, list[tuple[int, int]]] = {}
 
     def _fetch(self, limit: int):
         self._count, self._best = 0, {}
+        with index_scans():
+            self._fetch_sources(limit)
+        self._fetched = limit
+
+    def _fetch_sources(self, limit: int):
         for source in self.sources:
-            matches = source.public().search(self.terms).annotate(search_total=Window(Count("pk")))
+            matches = self._public(source).search(self.terms).annotate(search_total=Window(Count("pk")))
             rows = list(matches.values_list("pk", "search_rank", "search_total")[:limit])
             self._count += rows[0][2] if rows else 0
             self._best[source] = [(pk, rank) for pk, rank, _total in rows]
-        self._fetched = limit
 
     def __len__(self):
         if not self._fetched:
@@ -98,11 +114,30 @@ class SearchResults:
         wanted: dict[Source, list] = {}
         for source, pk in keys:
             wanted.setdefault(source, []).append(pk)
-        objects = {source: source.public().in_bulk(pks) for source, pks in wanted.items()}
+        objects = {source: self._public(source).in_bulk(pks) for source, pks in wanted.items()}
         return [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
 
+    def _public(self, source: Source) -> QuerySet:
+        return source.public().with_text_in(self.language)
+
+    def suggestion(self) -> str | None:
+        """ "Did you mean …?": when the terms found little, the query with each
+        term replaced by the nearest word of the titles (core.search.nearest_words),
+        if that finds more. Quoted phrases are kept as they are."""
+        if len(self) >= FEW_RESULTS:
+            return None
+        nearest = nearest_words([term for term in self.terms if " " not in term])
+        better = [term if " " in term else nearest.pop(0) or term for term in self.terms]
+        if better == self.terms or len(SearchResults(better, self.sources, self.language)) <= len(self):
+            return None
+        # Keep the visitor's capital: Suqain -> Suqian, not suqian.
+        better = [
+            b[:1].upper() + b[1:] if t[:1].isupper() and b != t else b for t, b in zip(self.terms, better, strict=True)
+        ]
+        return " ".join(f'"{term}"' if " " in term else term for term in better)
+
     def _hit(self, source: Source, obj) -> Hit:
-        weights = obj.search_fields
+        weights = obj.search_weights
         top = max(weights.values())
         # Snippet from the best-weighted text after the title (the summary, then the body).
         fields = sorted((field for field, weight in weights.items() if weight < top), key=lambda f: -weights[f])

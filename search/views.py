@@ -1,13 +1,21 @@
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from core.search import parse_query
+from core.search import MAX_QUERY_LENGTH, parse_query
 from search.forms import SearchForm
 from search.sources import SearchResults
 
+# Shown on the search page before anything is searched: queries that find
+# something, in the page's language (the .po file has the Chinese ones).
+EXAMPLES = [_("Suqian"), _("Nichicon"), _("industrial park"), _("Hengli"), _("people employed")]
+
 
 class SearchView(ListView):
-    """/<lang>/search/?q=: parks and published articles that contain every term,
-    in either language, ranked; snippets in the page's language."""
+    """/<lang>/search/?q=: parks, published articles, enterprises, sources and
+    key figures that contain every term, in either language, ranked; snippets
+    in the page's language. Without a query: what can be searched, with examples."""
 
     template_name = "search/results.html"
     context_object_name = "results"
@@ -15,10 +23,21 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
-        # An invalid query (too long, NUL byte) shows the form with its error.
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
         terms = parse_query(self.query)
-        return SearchResults(terms) if terms else []
+        self.results = SearchResults(terms) if terms else None
+        return self.results if self.results is not None else []
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+        suggestion = self.results.suggestion() if self.results is not None else None
+        return super().get_context_data(
+            form=self.form,
+            query=self.query,
+            searched=self.results is not None,
+            query_was_cut=self.form.was_cut,
+            max_query_length=MAX_QUERY_LENGTH,
+            suggestion=suggestion,
+            suggestion_url=f"?{urlencode({'q': suggestion})}" if suggestion else "",
+            examples=[(example, f"?{urlencode({'q': str(example)})}") for example in EXAMPLES],
+            **kwargs,
+        )

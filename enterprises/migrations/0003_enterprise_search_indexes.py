@@ -1,8 +1,7 @@
-# Trigram indexes for Enterprise.objects.search() on PostgreSQL (no-op elsewhere;
-# SQLite gets an FTS5 index after migrate instead). See core/search.py.
+# Once: trigram indexes for Enterprise.objects.search() on PostgreSQL. Replaced by the
+# search documents (core/search.py), which sync_search_indexes makes after every
+# migrate; migration 0004 drops the indexes this made on existing databases.
 from django.db import migrations
-
-import core.search
 
 
 class Migration(migrations.Migration):
@@ -11,9 +10,4 @@ class Migration(migrations.Migration):
         ("enterprises", "0002_enterprise_image"),
     ]
 
-    operations = [
-        core.search.TrigramIndexes(
-            model_name="enterprise",
-            fields=["name_en", "name_zh_hans", "sector_en", "sector_zh_hans", "description_en", "description_zh_hans"],
-        ),
-    ]
+    operations = []

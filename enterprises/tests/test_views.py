@@ -36,8 +36,8 @@ from parks.models import Park
             "/zh-hans/enterprises/nichicon-suqian/",
             ["<h1>尼吉康电子（宿迁）有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
         ),
-        # No verified Chinese name: the English one is shown, nothing invented; its sources are cited.
-        ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "/zh-hans/sources/sipac-2007-08-26/"]),
+        # The Chinese name as its source writes it (facts.md: ourjiangsu.com, 2017-06-13); its sources are cited.
+        ("/zh-hans/enterprises/hengli/", ["<h1>恒力</h1>", "/zh-hans/sources/sipac-2007-08-26/"]),
     ],
 )
 def test_enterprise_pages_in_both_languages(client, content, url, expected):

@@ -134,7 +134,10 @@ def test_enterprises_hold_only_what_facts_md_verifies(content):
     names = dict(Enterprise.objects.values_list("slug", "name_zh_hans"))
     assert names["catcher"] == "可成科技"
     assert names["jcet"] == "长电科技"
-    assert names["hengli"] is None  # no verified Chinese name: not invented
+    # facts.md: ourjiangsu.com (2017-06-13) names 恒力 among the joint parks' large projects.
+    assert names["hengli"] == "恒力"
+    hengli = Enterprise.objects.get(slug="hengli")
+    assert list(hengli.sources.values_list("slug", flat=True)) == ["ourjiangsu-2017-06-13"]
 
 
 @pytest.mark.django_db

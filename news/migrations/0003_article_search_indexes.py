@@ -1,8 +1,7 @@
-# Trigram indexes for Article.objects.search() on PostgreSQL (no-op elsewhere;
-# SQLite gets an FTS5 index after migrate instead). See core/search.py.
+# Once: trigram indexes for Article.objects.search() on PostgreSQL. Replaced by the
+# search documents (core/search.py), which sync_search_indexes makes after every
+# migrate; migration 0004 drops the indexes this made on existing databases.
 from django.db import migrations
-
-import core.search
 
 
 class Migration(migrations.Migration):
@@ -11,9 +10,4 @@ class Migration(migrations.Migration):
         ("news", "0002_images_history_and_publish_permission"),
     ]
 
-    operations = [
-        core.search.TrigramIndexes(
-            model_name="article",
-            fields=["title_en", "title_zh_hans", "summary_en", "summary_zh_hans", "body_en", "body_zh_hans"],
-        ),
-    ]
+    operations = []

@@ -1,0 +1,99 @@
+"""On PostgreSQL, every query shape is answered from the search documents'
+indexes (core/search.py), read from EXPLAIN over a couple of thousand articles.
+The timings are bench/search_bench.py's (docs/performance.md, ## Search)."""
+
+import itertools
+import re
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Window
+
+from core.search import index_scans, parse_query
+from news.models import Article
+from news.tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's query plans")
+
+ARTICLES = 2000
+# Every shape of issue 14, with terms as common as in the real news: 宿 and 工业园区 are in
+# every article, industrial park in most, Nichicon / 尼吉康 in one in 50.
+SHAPES = {
+    "1-character Chinese": "宿",
+    "2-character Chinese": "苏宿",
+    "4-character Chinese": "工业园区",
+    "one English word": "Nichicon",
+    "two English words": "industrial park",
+    "mixed": "尼吉康 capacitors",
+    "typo": "Suqain",
+    "no hit": "量子计算",
+}
+PARKS = [("Suqian", "宿迁"), ("Sucheng", "宿城"), ("Shuyang", "沭阳"), ("Sihong", "泗洪")]
+TOPICS = [("opens a factory", "新厂房投产"), ("signs projects", "签约项目"), ("trains workers", "培训技工")]
+
+
+@pytest.fixture(scope="module")
+def articles(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        template = ArticleFactory.build()
+        rows = []
+        for n, ((en, zh), (topic_en, topic_zh)) in enumerate(
+            itertools.islice(itertools.cycle(itertools.product(PARKS, TOPICS)), ARTICLES)
+        ):
+            rare = n % 50 == 0
+            rows.append(
+                Article(
+                    slug=f"plan-{n}",
+                    title_en=f"{en} industrial park {topic_en}",
+                    title_zh_hans=f"苏宿{zh}工业园区{topic_zh}",
+                    summary_en=f"The {en} park news number {n}." + (" Nichicon capacitors." if rare else ""),
+                    summary_zh_hans=f"{zh}园区第{n}条消息。" + ("尼吉康电容器。" if rare else ""),
+                    body_en=f"<p>{en} and Suzhou work together in the park, story {n}.</p>",
+                    body_zh_hans=f"<p>苏州与{zh}共建园区，第{n}篇。</p>",
+                    status=Article.Status.PUBLISHED,
+                    published_at=template.published_at,
+                )
+            )
+        Article.objects.bulk_create(rows, batch_size=500)
+        with connection.cursor() as cursor:
+            # What autovacuum does soon after a bulk load: the GIN indexes' pending entries
+            # merged into the index proper, and the planner's statistics.
+            for weight in (1, 2, 3):
+                index = f"news_article_search_document_{weight}"
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            cursor.execute("ANALYZE news_article")
+        yield
+        Article.objects.filter(slug__startswith="plan-").delete()
+
+
+def plan(query: str) -> str:
+    """EXPLAIN of the search as the search page runs it (search.sources.SearchResults)."""
+    found = Article.objects.published().search(parse_query(query)).annotate(total=Window(Count("pk")))
+    with index_scans():
+        return found.values_list("pk", "search_rank", "total")[:100].explain()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("shape", "query"), SHAPES.items(), ids=SHAPES.keys())
+def test_every_query_shape_is_answered_from_the_search_documents(articles, shape, query):
+    explained = plan(query)
+    assert "Seq Scan on news_article" not in explained, explained
+    indexes = set(re.findall(r"Bitmap Index Scan on (news_article_search_document_\d)", explained))
+    # A term can be in the title, the summary or the body: all three documents are consulted.
+    assert indexes == {f"news_article_search_document_{weight}" for weight in (1, 2, 3)}, explained
+
+
+@pytest.mark.django_db
+def test_the_shapes_find_what_the_articles_hold(articles):
+    published = Article.objects.published()
+    assert published.search("宿").count() == ARTICLES
+    assert published.search("尼吉康 capacitors").count() == ARTICLES // 50
+    assert published.search("量子计算").count() == 0
+
+
+@pytest.mark.django_db
+def test_did_you_mean_looks_up_the_vocabulary_by_its_trigram_index(articles):
+    with index_scans(), connection.cursor() as cursor:
+        cursor.execute("EXPLAIN SELECT word FROM search_vocabulary ORDER BY word <-> %s LIMIT 10", ["suqain"])
+        explained = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using search_vocabulary_trgm" in explained, explained
