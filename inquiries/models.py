@@ -145,7 +145,7 @@ class Inquiry(models.Model):
 class SubmissionWindow(models.Model):
     """How many inquiries one client address has sent in its current rate-limit window
     (``inquiries/ratelimit.py``). In the database, not the cache: the count is taken with one
-    conditional UPDATE, atomic on PostgreSQL and SQLite alike, and still works when Redis does
+    conditional upsert, atomic on PostgreSQL and SQLite alike, and still works when Redis does
     not. ``client`` is a keyed hash of the address, so no address is stored; expired windows are
     deleted by ``purge_inquiries``."""
 

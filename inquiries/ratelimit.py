@@ -6,10 +6,10 @@ something: an accepted inquiry (stored, e-mailed) and a submission caught by
 the honeypot. A form sent back with validation errors does not count, so a
 person correcting a typo is never locked out.
 
-Taking a place is one conditional UPDATE (``count = count + 1 WHERE count <
-limit``) on the address's row, so parallel submissions can never together pass
-the limit: PostgreSQL re-checks the condition on the row it waited for, SQLite
-runs one writer at a time. The count lives in the database rather than the cache
+Taking a place is one statement on the address's row (``INSERT … ON CONFLICT
+DO UPDATE SET count = count + 1 … WHERE count < limit``), so parallel
+submissions can never together pass the limit: PostgreSQL decides on the row it
+locked, SQLite runs one writer at a time. The count lives in the database rather than the cache
 because an inquiry is stored there anyway: when Redis is down the limit still
 holds and the visitor is still answered.
 
@@ -22,8 +22,7 @@ import datetime
 import ipaddress
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -44,35 +43,40 @@ def client_key(request):
     return salted_hmac("inquiries.ratelimit", str(ip)).hexdigest()
 
 
+# One statement takes a place, whatever the state: a first window for a new address, a new
+# window when the last has ended, or one more in the running window while it is below the limit.
+# ON CONFLICT … DO UPDATE … WHERE locks the address's row and decides on its current values, so
+# parallel submissions cannot together pass the limit; no row returned means no place. The same
+# SQL runs on PostgreSQL and SQLite (3.35 and later).
+TAKE_PLACE = """
+    INSERT INTO {table} ("client", "started_at", "count") VALUES (%s, %s, 1)
+    ON CONFLICT ("client") DO UPDATE SET
+        "count" = CASE WHEN {table}."started_at" <= %s THEN 1 ELSE {table}."count" + 1 END,
+        "started_at" = CASE WHEN {table}."started_at" <= %s THEN excluded."started_at" ELSE {table}."started_at" END
+    WHERE {table}."started_at" <= %s OR {table}."count" < %s
+    RETURNING 1
+"""
+
+
 def take_place(request) -> bool:
     """Count one submission from this address; False (nothing counted) when it has used up its
     places in the current window."""
-    key = client_key(request)
     now = timezone.now()
-    window_start = now - datetime.timedelta(seconds=settings.INQUIRY_RATE_PERIOD)
-    rows = SubmissionWindow.objects.filter(client=key)
-    running = rows.filter(started_at__gt=window_start)
-    limit = settings.INQUIRY_RATE_LIMIT
-    # Each step can lose to a parallel request (which then changed the row): try again.
-    for _attempt in range(3):
-        # A place in the running window …
-        if running.filter(count__lt=limit).update(count=F("count") + 1):
-            return True
-        # … or a new window when the last one has ended …
-        if rows.filter(started_at__lte=window_start).update(started_at=now, count=1):
-            return True
-        if running.filter(count__gte=limit).exists():
-            return False
-        if rows.exists():
-            continue  # another request has just started a new window
-        # … or the first window of a new address.
-        try:
-            with transaction.atomic():
-                SubmissionWindow.objects.create(client=key, started_at=now, count=1)
-            return True
-        except IntegrityError:
-            continue  # another request created it first
-    return False
+    ended = connection.ops.adapt_datetimefield_value(now - datetime.timedelta(seconds=settings.INQUIRY_RATE_PERIOD))
+    sql = TAKE_PLACE.format(table=connection.ops.quote_name(SubmissionWindow._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                client_key(request),
+                connection.ops.adapt_datetimefield_value(now),
+                ended,
+                ended,
+                ended,
+                settings.INQUIRY_RATE_LIMIT,
+            ],
+        )
+        return cursor.fetchone() is not None
 
 
 def purge_expired():
