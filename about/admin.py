@@ -2,10 +2,11 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from about.models import SiteSettings
+from core.admin import TranslationStatusAdminMixin
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TabbedTranslationAdmin):
+class SiteSettingsAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """One row: the list leads straight to it; it cannot be added twice or deleted."""
 
     fields = ["organiser", "address", "telephone", "email", "about", "icp_number", "psb_number"]

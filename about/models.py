@@ -29,7 +29,8 @@ class SiteSettings(models.Model):
 
     organiser = models.CharField(_("organiser"), max_length=200, blank=True, help_text=_("Who runs the site."))
     address = models.TextField(_("postal address"), max_length=500, blank=True)
-    telephone = models.CharField(_("telephone"), max_length=50, blank=True)
+    # Room for more than one number ("0512-… / 0527-…") and an extension.
+    telephone = models.CharField(_("telephone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     about = models.TextField(
         _("about this site"), blank=True, help_text=_("Plain text for the About page; blank lines separate paragraphs.")

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('address', models.TextField(blank=True, max_length=500, verbose_name='postal address')),
                 ('address_en', models.TextField(blank=True, max_length=500, null=True, verbose_name='postal address')),
                 ('address_zh_hans', models.TextField(blank=True, max_length=500, null=True, verbose_name='postal address')),
-                ('telephone', models.CharField(blank=True, max_length=50, verbose_name='telephone')),
+                ('telephone', models.CharField(blank=True, max_length=100, verbose_name='telephone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
                 ('about', models.TextField(blank=True, help_text='Plain text for the About page; blank lines separate paragraphs.', verbose_name='about this site')),
                 ('about_en', models.TextField(blank=True, help_text='Plain text for the About page; blank lines separate paragraphs.', null=True, verbose_name='about this site')),

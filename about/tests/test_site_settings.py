@@ -45,9 +45,10 @@ def test_filled_details_show_in_the_page_language_with_the_filing_links(client, 
         assert "https://beian.mps.gov.cn/#/query/webSearch?code=32130002000001" in html
 
 
-def test_an_edit_reaches_cached_pages(client, db, page_cache):
+def test_an_edit_reaches_cached_pages(client, db, page_cache, django_capture_on_commit_callbacks):
     client.get("/en/")  # cached, without details
-    SiteSettings(**FILLED).save()
+    with django_capture_on_commit_callbacks(execute=True):  # the page cache is cleared at the commit
+        SiteSettings(**FILLED).save()
     assert "Suzhou–Suqian Cooperation Office" in client.get("/en/").content.decode()
 
 

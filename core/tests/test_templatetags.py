@@ -18,7 +18,7 @@ JULY_2008 = datetime.date(2008, 7, 1)
         ("zh-hans", DatePrecision.MONTH, "2008年7月"),
         ("en", DatePrecision.YEAR, "2008"),
         ("zh-hans", DatePrecision.YEAR, "2008年"),
-        ("en", DatePrecision.DAY, "July 1, 2008"),
+        ("en", DatePrecision.DAY, "1 July 2008"),
         ("zh-hans", DatePrecision.DAY, "2008年7月1日"),
     ],
 )

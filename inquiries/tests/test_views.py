@@ -213,7 +213,7 @@ def test_contact_pages_run_a_bounded_number_of_queries(client, form_data, django
         assert client.get("/en/contact/", {"park": "ssip"}).status_code == 200
     with django_assert_max_num_queries(13):  # 12, and one for the rate limit (inquiries/ratelimit.py)
         assert client.post("/en/contact/", form_data).status_code == 302
-    with django_assert_max_num_queries(4):  # session, inquiry, its parks
+    with django_assert_max_num_queries(5):  # session, inquiry, its parks, site details
         assert client.get("/en/contact/thanks/").status_code == 200
 
 

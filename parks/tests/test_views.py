@@ -58,6 +58,6 @@ def test_park_pages_run_a_bounded_number_of_queries(client, content, django_asse
     with django_assert_max_num_queries(4):
         assert client.get("/en/parks/").status_code == 200
     # park, its sources, assessment results, figures and milestones; news and their
-    # parks; enterprises; the parks for the map.
-    with django_assert_max_num_queries(10):
+    # parks; enterprises; the parks for the map; the site details of the footer.
+    with django_assert_max_num_queries(11):
         assert client.get(park.get_absolute_url()).status_code == 200

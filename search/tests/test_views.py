@@ -33,7 +33,7 @@ def test_either_language_finds_the_seed_article_on_either_page(client, content, 
 @pytest.mark.parametrize(
     ("lang", "query", "marked"),
     [
-        ("zh-hans", "尼吉康", "<mark>尼吉康</mark>电子(宿迁)有限公司"),
+        ("zh-hans", "尼吉康", "<mark>尼吉康</mark>电子（宿迁）有限公司"),
         ("en", "Nichicon", "<mark>Nichicon</mark> (Electronics) Suqian Co., Ltd."),
         ("en", "nichicon", "<mark>Nichicon</mark> (Electronics)"),
         (
