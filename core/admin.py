@@ -48,12 +48,6 @@ class EditorialAdminMixin:
             fields += [name for name in self.locked_fields if name not in fields]
         return fields
 
-    def get_prepopulated_fields(self, request, obj=None):
-        fields = super().get_prepopulated_fields(request, obj)
-        if self.may_change_locked_fields(request):
-            return fields
-        return {name: sources for name, sources in fields.items() if name not in self.locked_fields}
-
     def save_model(self, request, obj, form, change):
         if not self.may_change_locked_fields(request):
             self.keep_locked_values(obj, change)
@@ -69,6 +63,14 @@ class EditorialAdminMixin:
                 field = obj._meta.get_field(name)
                 if field.has_default():
                     setattr(obj, name, field.get_default())
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        """modeltranslation requires the English field wherever the model field is
+        required; here the required language is the row's original language, which
+        the model checks (core.models.OriginalLanguageModel.clean)."""
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if hasattr(db_field, "translated_field"):
+            field.required = False
 
     # Restoring a version (django-simple-history's revert form).
     def revert_disabled(self, request, obj=None):

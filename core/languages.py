@@ -73,3 +73,16 @@ def translated_base_fields(model) -> list[str]:
         return sorted(translator.get_options_for_model(model).all_fields)
     except NotRegistered:
         return []
+
+
+def slug_from(text: str, code: str) -> str:
+    """An ASCII slug for ``text`` written in language ``code``: Chinese becomes
+    readable pinyin (苏宿工业园区 → su-su-gong-ye-yuan-qu), other text is
+    Django's ``slugify``. Empty when nothing in the text can be spelled in ASCII."""
+    from django.utils.text import slugify
+
+    if code == "zh-hans":
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text or ""))
+    return slugify(text or "")

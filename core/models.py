@@ -7,7 +7,10 @@ facts) and inherits from these.
 import contextlib
 import contextvars
 import functools
+from functools import reduce
+from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
@@ -16,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core import languages
 from core.search import SearchQuerySet
 
 
@@ -84,12 +88,89 @@ def _forget_urls(setting, **kwargs):
 setting_changed.connect(_forget_urls, dispatch_uid="core_slug_url")
 
 
-class ContentModel(models.Model):
+class Language(models.TextChoices):
+    """The languages content can be written in (settings.LANGUAGES)."""
+
+    EN = "en", _("English")
+    ZH_HANS = "zh-hans", _("Simplified Chinese")
+
+
+class OriginalLanguageModel(models.Model):
+    """Content written first in either language. ``original_language`` says
+    which; the fields named in ``required_text`` (base names of translated
+    fields) must have text in that language and may be empty in the other,
+    which is then a translation still to be made. ``original_required()`` is
+    the same rule as database constraints, so a fixture cannot break it either.
+
+    modeltranslation's ``required_languages`` stays empty in every
+    translation.py: which language is required depends on the row.
+    """
+
+    Language = Language
+
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_(
+            "The language this was written in: its text is required. The other language may follow later; "
+            "visitors see it marked as a translation."
+        ),
+    )
+
+    required_text: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # A translation not written is NULL, whatever the form sent: as in fixtures, and what
+        # "missing" means everywhere (core/translation_status.py).
+        from modeltranslation.utils import build_localized_fieldname
+
+        from core.translation_status import translated_fields
+
+        for field in translated_fields(type(self)):
+            for code in languages.codes():
+                column = build_localized_fieldname(field, code)
+                if getattr(self, column, None) == "":
+                    setattr(self, column, None)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        from modeltranslation.utils import build_localized_fieldname
+
+        errors = {}
+        for field in self.required_text:
+            column = build_localized_fieldname(field, self.original_language)
+            if not (getattr(self, column, None) or "").strip():
+                errors[column] = ValidationError(
+                    _("Required: %(language)s is the original language.")
+                    % {"language": self.get_original_language_display()},
+                    code="required",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def has_text_in(self, code: str) -> bool:
+        """Whether the required text exists in language ``code`` (from loaded values, no query)."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        return all(getattr(self, build_localized_fieldname(field, code), None) for field in self.required_text)
+
+
+class ContentModel(OriginalLanguageModel):
     """A public content object: one ASCII slug (never translated) that is its URL
     and its natural key, plus created/updated times.
 
     A model with a page of its own names it in ``url_name`` (``"parks:detail"``); its
     ``get_absolute_url()`` is that page in the active language.
+
+    A slug left empty is made from ``slug_source`` (a translated field's base
+    name) in the original language: pinyin for Chinese (core.languages.slug_from),
+    numbered when taken.
 
     The times use ``default=now`` rather than ``auto_now``: ``loaddata``
     saves in raw mode, which skips ``auto_now`` and would leave them NULL.
@@ -99,13 +180,18 @@ class ContentModel(models.Model):
         _("slug"),
         max_length=80,
         unique=True,
-        help_text=_("ASCII, used in the URL of both languages; not translated."),
+        blank=True,
+        help_text=_(
+            "ASCII, used in the URL of both languages; not translated. Left empty, it is made from the title "
+            "in the original language (pinyin for Chinese)."
+        ),
     )
     created_at = models.DateTimeField(_("created"), default=now, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=now, editable=False)
 
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
+    slug_source = None  # the translated field a missing slug is made from ("title")
 
     class Meta:
         abstract = True
@@ -114,6 +200,8 @@ class ContentModel(models.Model):
         return self.slug
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
         self.updated_at = now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
@@ -127,19 +215,50 @@ class ContentModel(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = self.make_slug()
 
-def english_required(model_name: str, *fields: str) -> list[models.CheckConstraint]:
-    """Database constraints that the English text of ``fields`` is present.
+    def make_slug(self) -> str:
+        """A free slug from the original-language text of ``slug_source``."""
+        from modeltranslation.utils import build_localized_fieldname
 
-    modeltranslation makes every translation column nullable; English is the
-    default language and must never be missing, including for rows that arrive
-    through ``loaddata`` (which skips form validation). A violating fixture then
+        text = ""
+        if self.slug_source:
+            text = getattr(self, build_localized_fieldname(self.slug_source, self.original_language), "") or ""
+        base = languages.slug_from(text, self.original_language)[:70].strip("-") or self._meta.model_name
+        slug, n = base, 2
+        while type(self)._default_manager.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+def _filled(column: str) -> Q:
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+def original_required(model_name: str, *fields: str) -> list[models.CheckConstraint]:
+    """Database constraints that the text of ``fields`` is present in the row's
+    original language (``OriginalLanguageModel``).
+
+    modeltranslation makes every translation column nullable; the original
+    text must never be missing, including for rows that arrive through
+    ``loaddata`` (which skips form validation). A violating fixture then
     fails as a whole inside loaddata's transaction.
     """
+    from modeltranslation.utils import build_localized_fieldname
+
     return [
         models.CheckConstraint(
-            condition=Q(**{f"{field}_en__isnull": False}) & ~Q(**{f"{field}_en": ""}),
-            name=f"{model_name}_{field}_en_required",
+            condition=reduce(
+                or_,
+                (
+                    Q(original_language=code) & _filled(build_localized_fieldname(field, code))
+                    for code, _name in Language.choices
+                ),
+            ),
+            name=f"{model_name}_{field}_original_required",
         )
         for field in fields
     ]

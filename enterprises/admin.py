@@ -13,7 +13,6 @@ class EnterpriseAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTr
     list_select_related = ["park"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["name_en", "name_zh_hans", "sector_en", "sector_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["park", "image"]
     filter_horizontal = ["sources"]
     readonly_fields = ["created_at", "updated_at"]

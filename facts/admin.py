@@ -10,7 +10,6 @@ class SourceAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTransl
     list_display = ["title", "publisher", "published_on", "url"]
     search_fields = ["title_en", "title_zh_hans", "publisher_en", "publisher_zh_hans", "slug", "url"]
     date_hierarchy = "published_on"
-    prepopulated_fields = {"slug": ["title_en"]}
 
 
 @admin.register(KeyFigure)
@@ -21,7 +20,6 @@ class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTra
     list_select_related = ["park", "source"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["label_en", "label_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["label_en"]}
     autocomplete_fields = ["source", "park"]
     readonly_fields = ["created_at", "updated_at"]
 
@@ -36,7 +34,6 @@ class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTra
     list_filter = ["park", "date_precision"]
     list_select_related = ["park", "source"]
     search_fields = ["title_en", "title_zh_hans", "description_en", "description_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "date"
     autocomplete_fields = ["source", "park"]
     readonly_fields = ["created_at", "updated_at"]

@@ -11,7 +11,7 @@ from images.models import Image
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = ["file", "slug", "alt", "caption", "credit"]
+        fields = ["file", "slug", "original_language", "alt", "caption", "credit"]
         # A hint for the file picker only: what is accepted is decided by the content (images/processing.py).
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 

@@ -12,7 +12,6 @@ class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHisto
     list_filter = ["status", "parks", "original_language"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["title_en", "title_zh_hans", "summary_en", "summary_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "published_at"
     filter_horizontal = ["parks"]
     autocomplete_fields = ["image"]

@@ -14,7 +14,14 @@ ADD_URL = "/admin/images/image/add/"
 
 
 def upload(client, name, content, **fields):
-    data = {"alt_en": "A picture", "alt_zh_hans": "", "caption_en": "", "credit_en": "", **fields}
+    data = {
+        "original_language": "en",
+        "alt_en": "A picture",
+        "alt_zh_hans": "",
+        "caption_en": "",
+        "credit_en": "",
+        **fields,
+    }
     data["file"] = SimpleUploadedFile(name, content)
     return client.post(ADD_URL, data)
 
@@ -93,9 +100,15 @@ def test_refusal_message_is_translated(editor_client, media_root):
     assert "不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
 
 
-def test_english_alt_text_is_required(editor_client, media_root):
+def test_alt_text_in_the_original_language_is_required(editor_client, media_root):
     response = editor_client.post(
-        ADD_URL, {"alt_en": "", "alt_zh_hans": "只有中文", "file": SimpleUploadedFile("a.png", image_bytes("PNG"))}
+        ADD_URL,
+        {
+            "original_language": "en",
+            "alt_en": "",
+            "alt_zh_hans": "只有中文",
+            "file": SimpleUploadedFile("a.png", image_bytes("PNG")),
+        },
     )
     assert response.status_code == 200
     assert not Image.objects.exists()
