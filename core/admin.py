@@ -15,25 +15,31 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages, translation_status
+from core import concurrency, languages, translation_status
 from core.sanitize import clean_html
 from core.widgets import RichTextarea
 
 
 class EditorialAdminMixin:
-    """Fields in ``locked_fields`` (the slug, and for publishable content the
-    status and publication time) can be changed only by users holding
-    ``lock_permission`` (default: the model's delete permission, which Editors
-    have and Translators do not). For everyone else they are read-only in the
-    form, and ``save_model`` puts back their stored values, so a crafted POST
-    cannot change them either. Restoring an old version may change them too, so
-    it is for the same users.
+    """What every content admin shares.
+
+    **Roles.** Users holding ``lock_permission`` (default: the model's delete
+    permission, which Editors have and Translators do not) change everything.
+    Everyone else changes text only: every field that is not a translation
+    column (``title_en``, ``title_zh_hans``…) — slug, status, publication
+    time, original language, parks, image, figures, coordinates — is read-only
+    in the form, ``save_model`` puts back the stored values, so a crafted POST
+    cannot change them either, and ``list_editable`` columns are plain text.
+    Restoring an old version may change them too, so it is for the same users.
+
+    **Lost updates.** A change form carries a fingerprint of the object as it
+    was shown (``core.concurrency``); saving over a version someone else has
+    saved since is refused with who and when, and the form keeps what was typed.
 
     ``rich_text_fields`` (base names, e.g. ``("body",)``) get the rich-text
     editor in every language.
     """
 
-    locked_fields = ("slug",)
     lock_permission = None
     rich_text_fields = ()
 
@@ -42,11 +48,45 @@ class EditorialAdminMixin:
         permission = self.lock_permission or f"{opts.app_label}.{get_permission_codename('delete', opts)}"
         return request.user.has_perm(permission)
 
+    def text_fields(self):
+        """The translation columns: what a Translator may change."""
+        return {
+            build_localized_fieldname(base, code)
+            for base in translation_status.translated_fields(self.model)
+            for code in languages.codes()
+        }
+
+    def non_text_fields(self):
+        """Every editable field of the form that is not a translation column."""
+        bases = set(translation_status.translated_fields(self.model))
+        text = self.text_fields()
+        return [
+            field.name
+            for field in self.model._meta.get_fields()
+            if (field.concrete or field.many_to_many)
+            and not field.auto_created
+            and field.editable
+            and field.name not in bases
+            and field.name not in text
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.may_change_locked_fields(request):
-            fields += [name for name in self.locked_fields if name not in fields]
+            fields += [name for name in self.non_text_fields() if name not in fields]
         return fields
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.may_change_locked_fields(request):
+            changelist.list_editable = ()
+        return changelist
+
+    def get_form(self, request, obj=None, **kwargs):
+        # Not for the form ModelAdmin.get_fields() builds (fields=None) to list the fields.
+        guard = obj is not None and kwargs.get("fields", ()) is not None
+        form = super().get_form(request, obj, **kwargs)
+        return concurrency.guarded_form(form) if guard else form
 
     def save_model(self, request, obj, form, change):
         if not self.may_change_locked_fields(request):
@@ -54,15 +94,16 @@ class EditorialAdminMixin:
         super().save_model(request, obj, form, change)
 
     def keep_locked_values(self, obj, change):
+        names = [n for n in self.non_text_fields() if not obj._meta.get_field(n).many_to_many]
         if change:
             stored = type(obj)._default_manager.get(pk=obj.pk)
-            for name in self.locked_fields:
-                setattr(obj, name, getattr(stored, name))
+            for name in names:
+                setattr(obj, obj._meta.get_field(name).attname, getattr(stored, obj._meta.get_field(name).attname))
         else:
-            for name in self.locked_fields:
+            for name in names:
                 field = obj._meta.get_field(name)
                 if field.has_default():
-                    setattr(obj, name, field.get_default())
+                    setattr(obj, field.attname, field.get_default())
 
     def patch_translation_field(self, db_field, field, request, **kwargs):
         """modeltranslation requires the English field wherever the model field is

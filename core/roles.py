@@ -2,10 +2,11 @@
 core/migrations/0001_editor_and_translator_groups.py):
 
 - **Editor**: adds, changes, publishes and deletes all content.
-- **Translator**: changes the text of existing content in either language;
-  cannot publish, delete, or change slugs, status or publication time (the
-  admin makes those read-only for users without the Editor's permissions:
-  core.admin.EditorialAdminMixin).
+- **Translator**: changes the text of existing content in either language and
+  nothing else: cannot publish, add or delete, and every field that is not
+  translated text (slug, status, publication time, original language, parks,
+  image, figures, coordinates) is read-only for users without the Editor's
+  permissions, enforced on save too (core.admin.EditorialAdminMixin).
 
 A new content model joins the roles with a data migration in its own app that
 calls ``grant`` with its permissions (see ``0001_editor_and_translator_groups``).

@@ -40,9 +40,10 @@ class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTra
 
 
 @admin.register(AssessmentResult)
-class AssessmentResultAdmin(admin.ModelAdmin):
-    """No translated text of its own (ranks are written by ``facts.formatting``),
-    so a plain ModelAdmin: search finds results by the park's name in either language."""
+class AssessmentResultAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    """No translated text of its own (ranks are written by ``facts.formatting``), so not a
+    translation admin, and read-only for Translators (EditorialAdminMixin: no text to change).
+    Search finds results by the park's name in either language."""
 
     list_display = ["park", "year", "rank", "top", "out_of", "consecutive", "source"]
     list_filter = ["year", "park"]

@@ -16,8 +16,7 @@ class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHisto
     filter_horizontal = ["parks"]
     autocomplete_fields = ["image"]
     readonly_fields = ["created_at", "updated_at"]
-    # Publishing is status + time: only holders of news.publish_article (Editors) change them.
-    locked_fields = ("slug", "status", "published_at")
+    # Publishing, and every other non-text field, is for holders of news.publish_article (Editors).
     lock_permission = "news.publish_article"
     rich_text_fields = ("body",)
 
