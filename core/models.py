@@ -8,12 +8,12 @@ import contextlib
 import contextvars
 import functools
 from functools import reduce
-from operator import or_
+from operator import and_, or_
 
 from django.core.exceptions import ValidationError
 from django.core.signals import setting_changed
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -33,6 +33,24 @@ class SlugQuerySet(SearchQuerySet):
     """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
     database ids and loading the same fixture twice updates rather than duplicates.
     Also ``search(query)`` (core/search.py) for models that declare ``search_fields``."""
+
+    def in_language(self, code: str | None = None):
+        """Only rows that have their text in language ``code`` (default: the page's): what
+        lists, feeds and sitemaps of that language show. A Chinese-only article is listed on
+        /zh-hans/ and absent from /en/ (the rule: ``OriginalLanguageModel.text_in``)."""
+        return self.filter(self.model.text_in(code or languages.current()))
+
+    def with_languages(self):
+        """Each row annotated with which languages it has text in, so that
+        ``has_text_in()`` needs none of the (possibly deferred) text columns."""
+        return self.annotate(
+            **{
+                f"_text_in_{code.replace('-', '_')}": ExpressionWrapper(
+                    self.model.text_in(code), output_field=BooleanField()
+                )
+                for code in languages.codes()
+            }
+        )
 
     def get_by_natural_key(self, slug):
         found = _natural_keys.get()
@@ -154,11 +172,25 @@ class OriginalLanguageModel(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def has_text_in(self, code: str) -> bool:
-        """Whether the required text exists in language ``code`` (from loaded values, no query)."""
+    @classmethod
+    def text_in(cls, code: str) -> Q:
+        """The rule of what exists in language ``code``: its required text is there."""
         from modeltranslation.utils import build_localized_fieldname
 
+        return reduce(and_, (_filled(build_localized_fieldname(f, code)) for f in cls.required_text), Q())
+
+    def has_text_in(self, code: str) -> bool:
+        """``text_in`` for a loaded object: from ``with_languages()``'s annotation where the
+        queryset made one, else from its loaded values."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        annotated = f"_text_in_{code.replace('-', '_')}"
+        if annotated in self.__dict__:
+            return bool(self.__dict__[annotated])
         return all(getattr(self, build_localized_fieldname(field, code), None) for field in self.required_text)
+
+    def languages_with_text(self) -> list[str]:
+        return [code for code in languages.codes() if self.has_text_in(code)]
 
 
 class ContentModel(OriginalLanguageModel):

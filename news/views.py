@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 from core import structured_data
 from core.cache import remember
 from core.parallel import pair_blocks
-from core.views import PreviewMixin
+from core.views import OneLanguageMixin, PreviewMixin
 from news.forms import ArticleFilterForm
 from news.models import Article
 
@@ -34,7 +34,7 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(PreviewMixin, DetailView):
+class ArticleDetailView(PreviewMixin, OneLanguageMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
 

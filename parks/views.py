@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from core import structured_data
 from core.parallel import pair_blocks
+from core.views import OneLanguageMixin
 from enterprises.models import Enterprise
 from facts import maps
 from facts.models import AssessmentResult, KeyFigure, Milestone
@@ -17,10 +18,10 @@ class ParkListView(ListView):
     context_object_name = "parks"
 
     def get_queryset(self):
-        return Park.objects.select_related("image")
+        return Park.objects.in_language().select_related("image")
 
 
-class ParkDetailView(DetailView):
+class ParkDetailView(OneLanguageMixin, DetailView):
     model = Park
     template_name = "parks/park_detail.html"
     context_object_name = "park"

@@ -36,8 +36,9 @@ from parks.models import Park
             "/zh-hans/enterprises/nichicon-suqian/",
             ["<h1>尼吉康电子(宿迁)有限公司</h1>", "日本", "从苏州工业园区迁入", "南出智嗣"],
         ),
-        # No verified Chinese name: the English one is shown, nothing invented.
-        ("/zh-hans/enterprises/hengli/", ["<h1>Hengli</h1>", "本条目暂未记录来源。"]),
+        # No verified Chinese name: nothing invented, and no half-translated page either: the
+        # one notice every content type gives in a language it has no text in (issue 15).
+        ("/zh-hans/enterprises/hengli/", ["此企业仅有English版本。", 'href="/en/enterprises/hengli/"']),
     ],
 )
 def test_enterprise_pages_in_both_languages(client, content, url, expected):
