@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 FIXTURES := parks news figures enterprises timeline
-MO := locale/zh_Hans/LC_MESSAGES/django.mo
+MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo
 
 .PHONY: run test install install-test messages migrate load lint serve clean browser-deps
 
@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`).
-$(MO): locale/zh_Hans/LC_MESSAGES/django.po $(VENV)/.installed
+$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 messages: $(MO)

@@ -8,6 +8,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core import admin_language
 from core.admin_views import MissingTranslationsView
 from core.sitemaps import PageSitemap
 from core.views import favicon, healthz, root_redirect
@@ -33,6 +34,8 @@ urlpatterns = [
         admin.site.admin_view(MissingTranslationsView.as_view()),
         name="missing_translations",
     ),
+    # Each staff member's admin language, chosen in the admin header (core/admin_language.py).
+    path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

@@ -7,17 +7,56 @@ Use by listing the mixins before the admin base class::
 """
 
 from django.contrib import admin
-from django.contrib.auth import get_permission_codename
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core import concurrency, languages, translation_status
+from core.history import TranslatedHistoryContextHelper, localized_label
 from core.sanitize import clean_html
 from core.widgets import RichTextarea
+
+# The admin's own name is the portal's, in the user's language ("Django 管理" otherwise).
+admin.site.site_header = _("Suzhou–Suqian Cooperation Portal")
+admin.site.site_title = _("Suzhou–Suqian Cooperation Portal")
+admin.site.index_title = _("Site administration")
+
+
+def _superusers_only():
+    """The login-throttling records (django-axes) are for superusers: an editor cannot act on
+    them, and their English-only admin should not be in everybody's menu."""
+    from axes import admin as _axes_admin  # noqa: F401 - registers the axes models first
+
+    for model, model_admin in list(admin.site._registry.items()):
+        if model._meta.app_label != "axes":
+            continue
+
+        def superuser(self, request, obj=None):
+            return request.user.is_active and request.user.is_superuser
+
+        restricted = type(
+            type(model_admin).__name__,
+            (type(model_admin),),
+            {
+                "has_module_permission": lambda self, request: superuser(self, request),
+                "has_view_permission": superuser,
+                "has_change_permission": superuser,
+                "has_delete_permission": superuser,
+                "has_add_permission": superuser,
+            },
+        )
+        admin.site.unregister(model)
+        admin.site.register(model, restricted)
+
+
+_superusers_only()
 
 
 class EditorialAdminMixin:
@@ -108,10 +147,20 @@ class EditorialAdminMixin:
     def patch_translation_field(self, db_field, field, request, **kwargs):
         """modeltranslation requires the English field wherever the model field is
         required; here the required language is the row's original language, which
-        the model checks (core.models.OriginalLanguageModel.clean)."""
+        the model checks (core.models.OriginalLanguageModel.clean). Its labels say
+        "标题 [zh-hans]": name the language as the tabs do ("标题 [中文]")."""
         super().patch_translation_field(db_field, field, request, **kwargs)
         if hasattr(db_field, "translated_field"):
             field.required = False
+            field.label = localized_label(db_field.translated_field.verbose_name, db_field.language)
+
+    class Media:
+        # Names the languages on modeltranslation's tabs and switch (English / 中文, not codes).
+        js = ["admin-editor/languages.js"]
+
+    # History: translated headers, field names and values (core/history.py).
+    def get_historical_record_context_helper(self, request, historical_record):
+        return TranslatedHistoryContextHelper(self.model, historical_record)
 
     # Restoring a version (django-simple-history's revert form).
     def revert_disabled(self, request, obj=None):
@@ -203,3 +252,27 @@ class TranslationStatusAdminMixin:
                 for code in languages.codes()
             ),
         ) or format_html("")
+
+
+class TranslatedGroupAdmin(GroupAdmin):
+    """Group names are stored in English (core/roles.py) and shown in the user's language."""
+
+    list_display = ["translated_name"]
+
+    @admin.display(description=_("name"), ordering="name")
+    def translated_name(self, group):
+        return gettext(group.name)
+
+
+class TranslatedGroupsUserAdmin(UserAdmin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = lambda group: gettext(group.name)
+        return field
+
+
+for _model, _admin_class in ((Group, TranslatedGroupAdmin), (get_user_model(), TranslatedGroupsUserAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin_class)

@@ -17,4 +17,7 @@ class CoreConfig(AppConfig):
 
         cache.connect_signals()
 
-        from core import checks  # noqa: F401 - registers the system checks
+        from core import (
+            admin_language,  # noqa: F401 - remembers each user's admin language at sign-in
+            checks,  # noqa: F401 - registers the system checks
+        )

@@ -14,12 +14,16 @@ twice.
 
 import contextlib
 import contextvars
+import dataclasses
 from collections import defaultdict
 
 import simple_history
 from django.db.models.signals import post_save
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import translation_status
+from core import languages, translation_status
 
 FIXTURE_REASON = "loaddata"
 # Set on every load, so not a change of content.
@@ -74,3 +78,36 @@ def batched_versions():
         model.history.bulk_history_create(
             instances, update=update, default_change_reason=FIXTURE_REASON, batch_size=500
         )
+
+
+def localized_label(verbose_name, code) -> str:
+    """A translation column's label: "标题 [中文]", "Title [English]"."""
+    return f"{capfirst(verbose_name)} [{languages.ADMIN_NAMES.get(code, code)}]"
+
+
+class TranslatedHistoryContextHelper(HistoricalRecordContextHelper):
+    """The History page's list of changes in the reader's language: field names
+    as the form labels them ("标题 [中文]"), choices by their label (草稿 → 已发布),
+    and an empty value as "—" rather than "None"."""
+
+    def format_delta_change(self, change):
+        formatted = super().format_delta_change(change)
+        field = self.model._meta.get_field(change.field)
+        language = getattr(field, "language", None)
+        if language:
+            formatted = dataclasses.replace(
+                formatted, field=localized_label(field.translated_field.verbose_name, language)
+            )
+        return formatted
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value in (None, ""):
+            return "—"
+        if getattr(field, "flatchoices", None):
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
+def change_reason_label(reason):
+    return {FIXTURE_REASON: _("Imported from a fixture")}.get(reason, reason)

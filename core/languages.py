@@ -44,6 +44,8 @@ class Alternate:
 
 # Each language's name written in that language, for the switch.
 NATIVE_NAMES = {"en": "English", "zh-hans": "简体中文"}
+# Each language as the admin names it on its tabs, the form's language switch and field labels.
+ADMIN_NAMES = {"en": "English", "zh-hans": "中文"}
 # Short labels where space is tight (the admin's translation status column).
 SHORT_NAMES = {"en": "EN", "zh-hans": "中文"}
 

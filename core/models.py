@@ -10,6 +10,7 @@ import functools
 from functools import reduce
 from operator import and_, or_
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.signals import setting_changed
 from django.db import models
@@ -338,3 +339,24 @@ def content_models():
         for model in apps.get_app_config(label).get_models()
         if hasattr(model, "natural_key")
     ]
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member chose for the admin (core/admin_language.py): kept per
+    user, whatever browser they sign in from, and the language of the e-mails sent to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="staff_language",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices)
+
+    class Meta:
+        verbose_name = _("admin language")
+        verbose_name_plural = _("admin languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"

@@ -13,9 +13,12 @@ calls ``grant`` with its permissions (see ``0001_editor_and_translator_groups``)
 """
 
 from django.contrib.auth.management import create_permissions
+from django.utils.translation import gettext_noop
 
-EDITOR = "Editor"
-TRANSLATOR = "Translator"
+# Stored in English (migrations, fixtures); shown translated (core.admin: gettext(group.name)).
+EDITOR = gettext_noop("Editor")
+TRANSLATOR = gettext_noop("Translator")
+INQUIRY_HANDLER = gettext_noop("Inquiry handler")
 
 
 def grant(apps, grants: dict[str, dict[str, list[str]]]) -> None:
