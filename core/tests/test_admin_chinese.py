@@ -180,3 +180,18 @@ def test_each_user_chooses_the_admin_language_and_keeps_it(client, django_user_m
 def test_the_language_choice_refuses_a_foreign_next(chinese_editor):
     response = chinese_editor.post("/admin/language/", {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/admin/"
+
+
+def test_a_translator_is_shown_no_link_that_refuses_them(client, django_user_model):
+    """Every admin link on the pages a Translator opens leads somewhere they may go."""
+    user = django_user_model.objects.create_user("yi", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=TRANSLATOR))
+    client.force_login(user)
+    objects = chinese_content()
+    pages = [url for url in admin_pages(client, objects) if client.get(url).status_code == 200]
+    links = set()
+    for url in pages:
+        html = client.get(url).content.decode()
+        links |= {link for link in re.findall(r'href="(/admin/[^"#?]*)', html) if "logout" not in link}
+    refused = sorted(link for link in links if client.get(link).status_code == 403)
+    assert refused == []
