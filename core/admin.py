@@ -155,7 +155,8 @@ class EditorialAdminMixin:
             field.label = localized_label(db_field.translated_field.verbose_name, db_field.language)
 
     class Media:
-        # Names the languages on modeltranslation's tabs and switch (English / 中文, not codes).
+        # One language switch per form, named English / 中文, and the side-by-side view.
+        css = {"all": ["admin-editor/languages.css"]}
         js = ["admin-editor/languages.js"]
 
     # History: translated headers, field names and values (core/history.py).

@@ -195,3 +195,15 @@ def test_a_translator_is_shown_no_link_that_refuses_them(client, django_user_mod
         links |= {link for link in re.findall(r'href="(/admin/[^"#?]*)', html) if "logout" not in link}
     refused = sorted(link for link in links if client.get(link).status_code == 403)
     assert refused == []
+
+
+def test_translators_are_sent_to_the_side_by_side_view(chinese_editor):
+    """The missing-translations list opens each form side by side (static/admin-editor/languages.js)."""
+    from news.tests.factories import ArticleFactory
+
+    article = ArticleFactory(original_language="zh-hans", title_en=None, summary_en=None, body_en=None)
+    page = chinese_editor.get("/admin/translations/").content.decode()
+    assert f'href="/admin/news/article/{article.pk}/change/?side_by_side=1"' in page
+    form = chinese_editor.get(f"/admin/news/article/{article.pk}/change/?side_by_side=1").content.decode()
+    assert 'data-side-by-side="1"' in form and 'data-original-language="zh-hans"' in form
+    assert "admin-editor/languages.js" in form
