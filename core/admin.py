@@ -6,7 +6,7 @@ Use by listing the mixins before the admin base class::
     class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin): ...
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
@@ -114,6 +114,30 @@ class EditorialAdminMixin:
         if not self.may_change_locked_fields(request):
             fields += [name for name in self.non_text_fields() if name not in fields]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        # An add form: nothing has been created or updated yet, so no times to show.
+        unset = {"created_at", "updated_at"}
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in unset]})
+            for name, options in fieldsets
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """A browser cannot send a file again by itself: when a form with an upload comes back
+        with errors, say plainly that the file must be chosen again."""
+        form = context.get("adminform") and context["adminform"].form
+        if request.method == "POST" and request.FILES and form is not None and form.errors:
+            names = ", ".join(upload.name for upload in request.FILES.values())
+            messages.warning(
+                request,
+                _("The file %(names)s was not kept because the form has errors: choose it again before saving.")
+                % {"names": names},
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)

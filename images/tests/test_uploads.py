@@ -113,3 +113,13 @@ def test_alt_text_in_the_original_language_is_required(editor_client, media_root
     assert response.status_code == 200
     assert not Image.objects.exists()
     assert stored_files(media_root) == []
+
+
+def test_the_editor_is_told_to_choose_the_file_again_after_an_error(editor_client, media_root):
+    response = editor_client.post(
+        ADD_URL,
+        {"original_language": "en", "alt_en": "", "file": SimpleUploadedFile("harbour.png", image_bytes("PNG"))},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 200
+    assert "文件 harbour.png 未被保留" in response.content.decode()

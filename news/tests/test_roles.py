@@ -195,3 +195,29 @@ def test_translator_sees_assessment_results_read_only(translator_client):
     result = AssessmentResultFactory()
     page = translator_client.get(f"/admin/facts/assessmentresult/{result.pk}/change/").content.decode()
     assert 'name="rank"' not in page
+
+
+def test_editors_publish_and_unpublish_in_bulk(editor_client):
+    drafts = [ArticleFactory(status=Article.Status.DRAFT) for _ in range(2)]
+    response = editor_client.post(
+        "/admin/news/article/", {"action": "publish", "_selected_action": [a.pk for a in drafts]}
+    )
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 2
+    editor_client.post("/admin/news/article/", {"action": "unpublish", "_selected_action": [drafts[0].pk]})
+    assert list(Article.objects.published()) == [drafts[1]]
+    assert drafts[0].history.first().status == Article.Status.DRAFT  # recorded in History
+
+
+def test_translators_get_no_publishing_actions(translator_client):
+    ArticleFactory()
+    page = translator_client.get("/admin/news/article/").content.decode()
+    assert 'value="publish"' not in page
+    draft = ArticleFactory(status=Article.Status.DRAFT)
+    translator_client.post("/admin/news/article/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert not Article.objects.published().filter(pk=draft.pk).exists()
+
+
+def test_add_forms_do_not_show_times_as_if_set(editor_client):
+    page = editor_client.get("/admin/news/article/add/").content.decode()
+    assert "field-created_at" not in page and "field-updated_at" not in page
