@@ -29,10 +29,13 @@ class AdminLanguageMiddleware:
 
     def __call__(self, request):
         code = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
-        if code in languages.codes() and request.path.startswith("/admin/"):
-            translation.activate(code)
-            request.LANGUAGE_CODE = code
-        return self.get_response(request)
+        if code not in languages.codes() or not request.path.startswith("/admin/"):
+            return self.get_response(request)
+        request.LANGUAGE_CODE = code
+        with translation.override(code):  # for this request only, not the thread's next one
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", code)
+        return response
 
 
 @receiver(user_logged_in, dispatch_uid="core_admin_language")

@@ -30,8 +30,11 @@ FIXTURE_REASON = "loaddata"
 UNTRACKED_FOR_FIXTURES = {"created_at", "updated_at"}
 
 
-def register_history(model):
-    simple_history.register(model, excluded_fields=translation_status.translated_fields(model))
+def register_history(model, m2m_fields=()):
+    """``m2m_fields``: many-to-many links whose changes are history too (an article's parks)."""
+    simple_history.register(
+        model, excluded_fields=translation_status.translated_fields(model), m2m_fields=list(m2m_fields)
+    )
     post_save.connect(record_fixture_load, sender=model, dispatch_uid=f"fixture-history-{model._meta.label}")
 
 
@@ -42,6 +45,9 @@ def record_fixture_load(sender, instance, raw=False, created=False, **kwargs):
     unchanged fixture again adds nothing."""
     if not raw:
         return
+    # The loader sets many-to-many links after this save; simple-history would record each as a
+    # further version of the same load. The version recorded here stands for the load.
+    instance.skip_history_when_saving = True
     history = sender.history
     latest = None
     if not created:  # a new object has no history to compare with

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from enterprises.models import Enterprise
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class EnterpriseAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "park", "origin", "arrived_year", "display_order", "updated_at"]
     list_editable = ["display_order"]
     list_filter = ["park", "arrived_year"]

@@ -1,19 +1,20 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
 
 
 @admin.register(Source)
-class SourceAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class SourceAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "publisher", "published_on", "url"]
     search_fields = ["title_en", "title_zh_hans", "publisher_en", "publisher_zh_hans", "slug", "url"]
     date_hierarchy = "published_on"
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "formatted", "park", "as_of", "source", "headline", "display_order"]
     list_editable = ["headline", "display_order"]
     list_filter = ["headline", "unit", "park", "source"]
@@ -29,7 +30,7 @@ class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTra
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "date", "date_precision", "park", "source"]
     list_filter = ["park", "date_precision"]
     list_select_related = ["park", "source"]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from images.models import Image
@@ -17,7 +18,7 @@ class ImageForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class ImageAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt", "slug", "size", "credit", "created_at"]
     list_display_links = ["thumbnail", "alt"]

@@ -16,6 +16,15 @@ ALLOWED = {"English", "JPEG", "PNG", "WebP", "HTML", "ASCII", "URL", "CSV", "SVG
 ALLOWED |= {"Control", "Command", "Mac"}  # key names in Django's own Chinese help text
 
 
+@pytest.fixture(autouse=True)
+def _english_after():
+    """Requests in Chinese leave the thread's language active; the next test expects the default."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 class VisibleText(HTMLParser):
     """The text a reader sees, plus titles and placeholders; not scripts, styles or values."""
 

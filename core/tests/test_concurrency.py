@@ -14,6 +14,15 @@ from news.tests.factories import ArticleFactory
 from news.tests.test_roles import change_form_data
 
 
+@pytest.fixture(autouse=True)
+def _english_after():
+    """Requests in Chinese leave the thread's language active; the next test expects the default."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 def signed_in(django_user_model, username, **names):
     user = django_user_model.objects.create_user(username, password="pw", is_staff=True, **names)
     user.groups.add(Group.objects.get(name=EDITOR))

@@ -29,6 +29,7 @@ def change_form_data(article, **changes):
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
         "status": article.status,
         "image": article.image_id or "",
+        "parks": [park.pk for park in article.parks.all()] if article.pk else [],
     }
     data.update(changes)
     return data
