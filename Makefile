@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 # The real content: settings.CONTENT_FIXTURES (coop_portal/tests/test_registration.py checks they agree).
 FIXTURES := parks news figures enterprises timeline
-MO := locale/zh_Hans/LC_MESSAGES/django.mo
+MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo
 
 .PHONY: run test test-browser install install-test messages migrate load lint serve serve-proxy test-proxy proxy-deps clean browser-deps
 
@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`).
-$(MO): locale/zh_Hans/LC_MESSAGES/django.po $(VENV)/.installed
+$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 messages: $(MO)

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
 from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
+from core import admin_language
 from core.admin_views import MissingTranslationsView
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.admin_views import MissingSourcesView
@@ -36,6 +37,8 @@ urlpatterns = [
         name="missing_translations",
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
+    # Each staff member's admin language, chosen in the admin header (core/admin_language.py).
+    path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

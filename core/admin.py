@@ -6,34 +6,79 @@ Use by listing the mixins before the admin base class::
     class ArticleAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin): ...
 """
 
-from django.contrib import admin
-from django.contrib.auth import get_permission_codename
+from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages, translation_status
+from core import concurrency, languages, translation_status
+from core.history import TranslatedHistoryContextHelper, localized_label
 from core.sanitize import clean_html
 from core.widgets import RichTextarea
 
+# The admin's own name is the portal's, in the user's language ("Django 管理" otherwise).
+admin.site.site_header = _("Suzhou–Suqian Cooperation Portal")
+admin.site.site_title = _("Suzhou–Suqian Cooperation Portal")
+admin.site.index_title = _("Site administration")
+
+
+def _superusers_only():
+    """The login-throttling records (django-axes) are for superusers: an editor cannot act on
+    them, and their English-only admin should not be in everybody's menu."""
+    from axes import admin as _axes_admin  # noqa: F401 - registers the axes models first
+
+    for model, model_admin in list(admin.site._registry.items()):
+        if model._meta.app_label != "axes":
+            continue
+
+        def superuser(self, request, obj=None):
+            return request.user.is_active and request.user.is_superuser
+
+        restricted = type(
+            type(model_admin).__name__,
+            (type(model_admin),),
+            {
+                "has_module_permission": lambda self, request: superuser(self, request),
+                "has_view_permission": superuser,
+                "has_change_permission": superuser,
+                "has_delete_permission": superuser,
+                "has_add_permission": superuser,
+            },
+        )
+        admin.site.unregister(model)
+        admin.site.register(model, restricted)
+
+
+_superusers_only()
+
 
 class EditorialAdminMixin:
-    """Fields in ``locked_fields`` (the slug, and for publishable content the
-    status and publication time) can be changed only by users holding
-    ``lock_permission`` (default: the model's delete permission, which Editors
-    have and Translators do not). For everyone else they are read-only in the
-    form, and ``save_model`` puts back their stored values, so a crafted POST
-    cannot change them either. Restoring an old version may change them too, so
-    it is for the same users.
+    """What every content admin shares.
+
+    **Roles.** Users holding ``lock_permission`` (default: the model's delete
+    permission, which Editors have and Translators do not) change everything.
+    Everyone else changes text only: every field that is not a translation
+    column (``title_en``, ``title_zh_hans``…) — slug, status, publication
+    time, original language, parks, image, figures, coordinates — is read-only
+    in the form, ``save_model`` puts back the stored values, so a crafted POST
+    cannot change them either, and ``list_editable`` columns are plain text.
+    Restoring an old version may change them too, so it is for the same users.
+
+    **Lost updates.** A change form carries a fingerprint of the object as it
+    was shown (``core.concurrency``); saving over a version someone else has
+    saved since is refused with who and when, and the form keeps what was typed.
 
     ``rich_text_fields`` (base names, e.g. ``("body",)``) get the rich-text
     editor in every language.
     """
 
-    locked_fields = ("slug",)
     lock_permission = None
     rich_text_fields = ()
 
@@ -42,17 +87,69 @@ class EditorialAdminMixin:
         permission = self.lock_permission or f"{opts.app_label}.{get_permission_codename('delete', opts)}"
         return request.user.has_perm(permission)
 
+    def text_fields(self):
+        """The translation columns: what a Translator may change."""
+        return {
+            build_localized_fieldname(base, code)
+            for base in translation_status.translated_fields(self.model)
+            for code in languages.codes()
+        }
+
+    def non_text_fields(self):
+        """Every editable field of the form that is not a translation column."""
+        bases = set(translation_status.translated_fields(self.model))
+        text = self.text_fields()
+        return [
+            field.name
+            for field in self.model._meta.get_fields()
+            if (field.concrete or field.many_to_many)
+            and not field.auto_created
+            and field.editable
+            and field.name not in bases
+            and field.name not in text
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.may_change_locked_fields(request):
-            fields += [name for name in self.locked_fields if name not in fields]
+            fields += [name for name in self.non_text_fields() if name not in fields]
         return fields
 
-    def get_prepopulated_fields(self, request, obj=None):
-        fields = super().get_prepopulated_fields(request, obj)
-        if self.may_change_locked_fields(request):
-            return fields
-        return {name: sources for name, sources in fields.items() if name not in self.locked_fields}
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        # An add form: nothing has been created or updated yet, so no times to show.
+        unset = {"created_at", "updated_at"}
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in unset]})
+            for name, options in fieldsets
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """A browser cannot send a file again by itself: when a form with an upload comes back
+        with errors, say plainly that the file must be chosen again."""
+        form = context.get("adminform") and context["adminform"].form
+        if request.method == "POST" and request.FILES and form is not None and form.errors:
+            names = ", ".join(upload.name for upload in request.FILES.values())
+            messages.warning(
+                request,
+                _("The file %(names)s was not kept because the form has errors: choose it again before saving.")
+                % {"names": names},
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.may_change_locked_fields(request):
+            changelist.list_editable = ()
+        return changelist
+
+    def get_form(self, request, obj=None, **kwargs):
+        # Not for the form ModelAdmin.get_fields() builds (fields=None) to list the fields.
+        guard = obj is not None and kwargs.get("fields", ()) is not None
+        form = super().get_form(request, obj, **kwargs)
+        return concurrency.guarded_form(form) if guard else form
 
     def save_model(self, request, obj, form, change):
         if not self.may_change_locked_fields(request):
@@ -60,15 +157,35 @@ class EditorialAdminMixin:
         super().save_model(request, obj, form, change)
 
     def keep_locked_values(self, obj, change):
+        names = [n for n in self.non_text_fields() if not obj._meta.get_field(n).many_to_many]
         if change:
             stored = type(obj)._default_manager.get(pk=obj.pk)
-            for name in self.locked_fields:
-                setattr(obj, name, getattr(stored, name))
+            for name in names:
+                setattr(obj, obj._meta.get_field(name).attname, getattr(stored, obj._meta.get_field(name).attname))
         else:
-            for name in self.locked_fields:
+            for name in names:
                 field = obj._meta.get_field(name)
                 if field.has_default():
-                    setattr(obj, name, field.get_default())
+                    setattr(obj, field.attname, field.get_default())
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        """modeltranslation requires the English field wherever the model field is
+        required; here the required language is the row's original language, which
+        the model checks (core.models.OriginalLanguageModel.clean). Its labels say
+        "标题 [zh-hans]": name the language as the tabs do ("标题 [中文]")."""
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if hasattr(db_field, "translated_field"):
+            field.required = False
+            field.label = localized_label(db_field.translated_field.verbose_name, db_field.language)
+
+    class Media:
+        # One language switch per form, named English / 中文, and the side-by-side view.
+        css = {"all": ["admin-editor/languages.css"]}
+        js = ["admin-editor/languages.js"]
+
+    # History: translated headers, field names and values (core/history.py).
+    def get_historical_record_context_helper(self, request, historical_record):
+        return TranslatedHistoryContextHelper(self.model, historical_record)
 
     # Restoring a version (django-simple-history's revert form).
     def revert_disabled(self, request, obj=None):
@@ -160,3 +277,27 @@ class TranslationStatusAdminMixin:
                 for code in languages.codes()
             ),
         ) or format_html("")
+
+
+class TranslatedGroupAdmin(GroupAdmin):
+    """Group names are stored in English (core/roles.py) and shown in the user's language."""
+
+    list_display = ["translated_name"]
+
+    @admin.display(description=_("name"), ordering="name")
+    def translated_name(self, group):
+        return gettext(group.name)
+
+
+class TranslatedGroupsUserAdmin(UserAdmin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = lambda group: gettext(group.name)
+        return field
+
+
+for _model, _admin_class in ((Group, TranslatedGroupAdmin), (get_user_model(), TranslatedGroupsUserAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin_class)

@@ -16,3 +16,5 @@ class CoreConfig(AppConfig):
         from core import cache
 
         cache.connect_signals(self)
+
+        from core import admin_language  # noqa: F401 - remembers each user's admin language at sign-in

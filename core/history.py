@@ -14,20 +14,27 @@ twice.
 
 import contextlib
 import contextvars
+import dataclasses
 from collections import defaultdict
 
 import simple_history
 from django.db.models.signals import post_save
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import translation_status
+from core import languages, translation_status
 
 FIXTURE_REASON = "loaddata"
 # Set on every load, so not a change of content.
 UNTRACKED_FOR_FIXTURES = {"created_at", "updated_at"}
 
 
-def register_history(model):
-    simple_history.register(model, excluded_fields=translation_status.translated_fields(model))
+def register_history(model, m2m_fields=()):
+    """``m2m_fields``: many-to-many links whose changes are history too (an article's parks)."""
+    simple_history.register(
+        model, excluded_fields=translation_status.translated_fields(model), m2m_fields=list(m2m_fields)
+    )
     post_save.connect(record_fixture_load, sender=model, dispatch_uid=f"fixture-history-{model._meta.label}")
 
 
@@ -38,6 +45,9 @@ def record_fixture_load(sender, instance, raw=False, created=False, **kwargs):
     unchanged fixture again adds nothing."""
     if not raw:
         return
+    # The loader sets many-to-many links after this save; simple-history would record each as a
+    # further version of the same load. The version recorded here stands for the load.
+    instance.skip_history_when_saving = True
     history = sender.history
     latest = None
     if not created:  # a new object has no history to compare with
@@ -74,3 +84,36 @@ def batched_versions():
         model.history.bulk_history_create(
             instances, update=update, default_change_reason=FIXTURE_REASON, batch_size=500
         )
+
+
+def localized_label(verbose_name, code) -> str:
+    """A translation column's label: "标题 [中文]", "Title [English]"."""
+    return f"{capfirst(verbose_name)} [{languages.ADMIN_NAMES.get(code, code)}]"
+
+
+class TranslatedHistoryContextHelper(HistoricalRecordContextHelper):
+    """The History page's list of changes in the reader's language: field names
+    as the form labels them ("标题 [中文]"), choices by their label (草稿 → 已发布),
+    and an empty value as "—" rather than "None"."""
+
+    def format_delta_change(self, change):
+        formatted = super().format_delta_change(change)
+        field = self.model._meta.get_field(change.field)
+        language = getattr(field, "language", None)
+        if language:
+            formatted = dataclasses.replace(
+                formatted, field=localized_label(field.translated_field.verbose_name, language)
+            )
+        return formatted
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value in (None, ""):
+            return "—"
+        if getattr(field, "flatchoices", None):
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
+def change_reason_label(reason):
+    return {FIXTURE_REASON: _("Imported from a fixture")}.get(reason, reason)

@@ -44,6 +44,8 @@ class Alternate:
 
 # Each language's name written in that language, for the switch.
 NATIVE_NAMES = {"en": "English", "zh-hans": "简体中文"}
+# Each language as the admin names it on its tabs, the form's language switch and field labels.
+ADMIN_NAMES = {"en": "English", "zh-hans": "中文"}
 # Short labels where space is tight (the admin's translation status column).
 SHORT_NAMES = {"en": "EN", "zh-hans": "中文"}
 
@@ -73,3 +75,16 @@ def translated_base_fields(model) -> list[str]:
         return sorted(translator.get_options_for_model(model).all_fields)
     except NotRegistered:
         return []
+
+
+def slug_from(text: str, code: str) -> str:
+    """An ASCII slug for ``text`` written in language ``code``: Chinese becomes
+    readable pinyin (苏宿工业园区 → su-su-gong-ye-yuan-qu), other text is
+    Django's ``slugify``. Empty when nothing in the text can be spelled in ASCII."""
+    from django.utils.text import slugify
+
+    if code == "zh-hans":
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text or ""))
+    return slugify(text or "")

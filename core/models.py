@@ -6,13 +6,18 @@ facts) and inherits from these.
 
 import contextlib
 import contextvars
+from functools import reduce
+from operator import and_, or_
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import languages
 from core.search import SearchQuerySet
 
 
@@ -26,6 +31,24 @@ class SlugQuerySet(SearchQuerySet):
     """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
     database ids and loading the same fixture twice updates rather than duplicates.
     Also ``search(query)`` (core/search.py) for models that declare ``search_weights``."""
+
+    def in_language(self, code: str | None = None):
+        """Only rows that have their text in language ``code`` (default: the page's): what
+        lists, feeds and sitemaps of that language show. A Chinese-only article is listed on
+        /zh-hans/ and absent from /en/ (the rule: ``OriginalLanguageModel.text_in``)."""
+        return self.filter(self.model.text_in(code or languages.current()))
+
+    def with_languages(self):
+        """Each row annotated with which languages it has text in, so that
+        ``has_text_in()`` needs none of the (possibly deferred) text columns."""
+        return self.annotate(
+            **{
+                f"_text_in_{code.replace('-', '_')}": ExpressionWrapper(
+                    self.model.text_in(code), output_field=BooleanField()
+                )
+                for code in languages.codes()
+            }
+        )
 
     def get_by_natural_key(self, slug):
         found = _natural_keys.get()
@@ -58,12 +81,103 @@ def remembered_natural_keys():
         _natural_keys.reset(token)
 
 
-class ContentModel(models.Model):
+class Language(models.TextChoices):
+    """The languages content can be written in (settings.LANGUAGES)."""
+
+    EN = "en", _("English")
+    ZH_HANS = "zh-hans", _("Simplified Chinese")
+
+
+class OriginalLanguageModel(models.Model):
+    """Content written first in either language. ``original_language`` says
+    which; the fields named in ``required_text`` (base names of translated
+    fields) must have text in that language and may be empty in the other,
+    which is then a translation still to be made. ``original_required()`` is
+    the same rule as database constraints, so a fixture cannot break it either.
+
+    modeltranslation's ``required_languages`` stays empty in every
+    translation.py: which language is required depends on the row.
+    """
+
+    Language = Language
+
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_(
+            "The language this was written in: its text is required. The other language may follow later; "
+            "visitors see it marked as a translation."
+        ),
+    )
+
+    required_text: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # A translation not written is NULL, whatever the form sent: as in fixtures, and what
+        # "missing" means everywhere (core/translation_status.py).
+        from modeltranslation.utils import build_localized_fieldname
+
+        from core.translation_status import translated_fields
+
+        for field in translated_fields(type(self)):
+            for code in languages.codes():
+                column = build_localized_fieldname(field, code)
+                if getattr(self, column, None) == "":
+                    setattr(self, column, None)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        from modeltranslation.utils import build_localized_fieldname
+
+        errors = {}
+        for field in self.required_text:
+            column = build_localized_fieldname(field, self.original_language)
+            if not (getattr(self, column, None) or "").strip():
+                errors[column] = ValidationError(
+                    _("Required: %(language)s is the original language.")
+                    % {"language": self.get_original_language_display()},
+                    code="required",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def text_in(cls, code: str) -> Q:
+        """The rule of what exists in language ``code``: its required text is there."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        return reduce(and_, (_filled(build_localized_fieldname(f, code)) for f in cls.required_text), Q())
+
+    def has_text_in(self, code: str) -> bool:
+        """``text_in`` for a loaded object: from ``with_languages()``'s annotation where the
+        queryset made one, else from its loaded values."""
+        from modeltranslation.utils import build_localized_fieldname
+
+        annotated = f"_text_in_{code.replace('-', '_')}"
+        if annotated in self.__dict__:
+            return bool(self.__dict__[annotated])
+        return all(getattr(self, build_localized_fieldname(field, code), None) for field in self.required_text)
+
+    def languages_with_text(self) -> list[str]:
+        return [code for code in languages.codes() if self.has_text_in(code)]
+
+
+class ContentModel(OriginalLanguageModel):
     """A public content object: one ASCII slug (never translated) that is its URL
     and its natural key, plus created/updated times.
 
     A model with a page of its own names it in ``url_name`` (``"parks:detail"``); its
     ``get_absolute_url()`` is that page in the active language.
+
+    A slug left empty is made from ``slug_source`` (a translated field's base
+    name) in the original language: pinyin for Chinese (core.languages.slug_from),
+    numbered when taken.
 
     The times use ``default=now`` rather than ``auto_now``: ``loaddata``
     saves in raw mode, which skips ``auto_now`` and would leave them NULL.
@@ -73,13 +187,18 @@ class ContentModel(models.Model):
         _("slug"),
         max_length=80,
         unique=True,
-        help_text=_("ASCII, used in the URL of both languages; not translated."),
+        blank=True,
+        help_text=_(
+            "ASCII, used in the URL of both languages; not translated. Left empty, it is made from the title "
+            "in the original language (pinyin for Chinese)."
+        ),
     )
     created_at = models.DateTimeField(_("created"), default=now, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=now, editable=False)
 
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
+    slug_source = None  # the translated field a missing slug is made from ("title")
 
     class Meta:
         abstract = True
@@ -88,6 +207,8 @@ class ContentModel(models.Model):
         return self.slug
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
         self.updated_at = now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
@@ -101,19 +222,50 @@ class ContentModel(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = self.make_slug()
 
-def english_required(model_name: str, *fields: str) -> list[models.CheckConstraint]:
-    """Database constraints that the English text of ``fields`` is present.
+    def make_slug(self) -> str:
+        """A free slug from the original-language text of ``slug_source``."""
+        from modeltranslation.utils import build_localized_fieldname
 
-    modeltranslation makes every translation column nullable; English is the
-    default language and must never be missing, including for rows that arrive
-    through ``loaddata`` (which skips form validation). A violating fixture then
+        text = ""
+        if self.slug_source:
+            text = getattr(self, build_localized_fieldname(self.slug_source, self.original_language), "") or ""
+        base = languages.slug_from(text, self.original_language)[:70].strip("-") or self._meta.model_name
+        slug, n = base, 2
+        while type(self)._default_manager.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+def _filled(column: str) -> Q:
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+def original_required(model_name: str, *fields: str) -> list[models.CheckConstraint]:
+    """Database constraints that the text of ``fields`` is present in the row's
+    original language (``OriginalLanguageModel``).
+
+    modeltranslation makes every translation column nullable; the original
+    text must never be missing, including for rows that arrive through
+    ``loaddata`` (which skips form validation). A violating fixture then
     fails as a whole inside loaddata's transaction.
     """
+    from modeltranslation.utils import build_localized_fieldname
+
     return [
         models.CheckConstraint(
-            condition=Q(**{f"{field}_en__isnull": False}) & ~Q(**{f"{field}_en": ""}),
-            name=f"{model_name}_{field}_en_required",
+            condition=reduce(
+                or_,
+                (
+                    Q(original_language=code) & _filled(build_localized_fieldname(field, code))
+                    for code, _name in Language.choices
+                ),
+            ),
+            name=f"{model_name}_{field}_original_required",
         )
         for field in fields
     ]
@@ -161,3 +313,24 @@ def exported_models():
         for model in apps.get_app_config(label).get_models()
         if hasattr(model, "natural_key")
     ]
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member chose for the admin (core/admin_language.py): kept per
+    user, whatever browser they sign in from, and the language of the e-mails sent to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="staff_language",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices)
+
+    class Meta:
+        verbose_name = _("admin language")
+        verbose_name_plural = _("admin languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"

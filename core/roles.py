@@ -2,10 +2,11 @@
 that grants them, e.g. parks/migrations/0004_editor_and_translator_roles.py):
 
 - **Editor**: adds, changes, publishes and deletes all content.
-- **Translator**: changes the text of existing content in either language;
-  cannot publish, delete, or change slugs, status or publication time (the
-  admin makes those read-only for users without the Editor's permissions:
-  core.admin.EditorialAdminMixin).
+- **Translator**: changes the text of existing content in either language and
+  nothing else: cannot publish, add or delete, and every field that is not
+  translated text (slug, status, publication time, original language, parks,
+  image, figures, coordinates) is read-only for users without the Editor's
+  permissions, enforced on save too (core.admin.EditorialAdminMixin).
 
 A new content model joins the roles with a data migration in its own app whose operation is
 ``editorial_roles("app_label.model")`` (see ``parks/migrations/0004_editor_and_translator_roles.py``);
@@ -16,9 +17,12 @@ import functools
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
+from django.utils.translation import gettext_noop
 
-EDITOR = "Editor"
-TRANSLATOR = "Translator"
+# Stored in English (migrations, fixtures); shown translated (core.admin: gettext(group.name)).
+EDITOR = gettext_noop("Editor")
+TRANSLATOR = gettext_noop("Translator")
+INQUIRY_HANDLER = gettext_noop("Inquiry handler")
 ALL = ["add", "change", "delete", "view"]
 EDIT_ONLY = ["change", "view"]  # text of existing content only: no add, no delete, no publish
 

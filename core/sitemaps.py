@@ -14,6 +14,14 @@ class I18nSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    def get_languages_for_item(self, item):
+        """Only the languages the object has its text in (``with_languages()`` in ``items()``
+        saves reading the text): a Chinese-only article has no English URL or alternate."""
+        codes = super().get_languages_for_item(item)
+        if hasattr(item, "has_text_in"):
+            return [code for code in codes if item.has_text_in(code)]
+        return codes
+
     def get_urls(self, *args, **kwargs):
         urls = super().get_urls(*args, **kwargs)
         for url in urls:

@@ -1,19 +1,19 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from enterprises.models import Enterprise
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class EnterpriseAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "park", "origin", "arrived_year", "display_order", "updated_at"]
     list_editable = ["display_order"]
     list_filter = ["park", "arrived_year"]
     list_select_related = ["park"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["name_en", "name_zh_hans", "sector_en", "sector_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["park", "image"]
     filter_horizontal = ["sources"]
     readonly_fields = ["created_at", "updated_at"]

@@ -3,8 +3,9 @@ from core.models import SlugQuerySet
 
 class EnterpriseQuerySet(SlugQuerySet):
     def for_listing(self):
-        """A directory row shows its park: fetch it in the same query."""
-        return self.select_related("park")
+        """The directory in the page's language (``in_language()``); a row shows its park:
+        fetch it in the same query."""
+        return self.in_language().select_related("park")
 
     def in_park(self, park):
         return self.filter(park=park)

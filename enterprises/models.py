@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ContentModel, english_required
+from core.models import ContentModel, original_required
 from enterprises.managers import EnterpriseQuerySet
 from images.fields import image_field
 
@@ -37,6 +37,8 @@ class Enterprise(ContentModel):
 
     # Enterprise.objects.search(q) (core/search.py): field -> weight.
     search_weights = {"name": 3, "sector": 2, "description": 1}
+    required_text = ("name",)  # in the original language
+    slug_source = "name"
 
     class Meta:
         # Not by name: names are translated and a missing Chinese name would sort
@@ -44,7 +46,7 @@ class Enterprise(ContentModel):
         ordering = ["display_order", "slug"]
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
-        constraints = english_required("enterprise", "name")
+        constraints = original_required("enterprise", "name")
 
     def __str__(self):
         return self.name

@@ -6,4 +6,4 @@ from enterprises.models import Enterprise
 @register(Enterprise)
 class EnterpriseTranslation(TranslationOptions):
     fields = ("name", "origin", "sector", "description", "came_from")
-    required_languages = ("en",)
+    required_languages = ()  # the original language, which differs per row: core.models.OriginalLanguageModel

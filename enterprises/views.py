@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
+from core.one_language import OneLanguageMixin
 from enterprises.models import Enterprise
 from parks.models import Park
 
@@ -38,7 +39,7 @@ class EnterpriseListView(ListView):
         return super().get_context_data(park=self.park, parks=Park.objects.all(), **kwargs)
 
 
-class EnterpriseDetailView(DetailView):
+class EnterpriseDetailView(OneLanguageMixin, DetailView):
     template_name = "enterprises/enterprise_detail.html"
     context_object_name = "enterprise"
 

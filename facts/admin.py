@@ -1,27 +1,26 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
 
 
 @admin.register(Source)
-class SourceAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class SourceAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "publisher", "published_on", "url"]
     search_fields = ["title_en", "title_zh_hans", "publisher_en", "publisher_zh_hans", "slug", "url"]
     date_hierarchy = "published_on"
-    prepopulated_fields = {"slug": ["title_en"]}
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["label", "formatted", "park", "as_of", "source", "headline", "display_order"]
     list_editable = ["headline", "display_order"]
     list_filter = ["headline", "unit", "park", "source"]
     list_select_related = ["park", "source"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["label_en", "label_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["label_en"]}
     autocomplete_fields = ["source", "park"]
     readonly_fields = ["created_at", "updated_at"]
 
@@ -31,21 +30,21 @@ class KeyFigureAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTra
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class MilestoneAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "date", "date_precision", "park", "source"]
     list_filter = ["park", "date_precision"]
     list_select_related = ["park", "source"]
     search_fields = ["title_en", "title_zh_hans", "description_en", "description_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
     date_hierarchy = "date"
     autocomplete_fields = ["source", "park"]
     readonly_fields = ["created_at", "updated_at"]
 
 
 @admin.register(AssessmentResult)
-class AssessmentResultAdmin(admin.ModelAdmin):
-    """No translated text of its own (ranks are written by ``facts.formatting``),
-    so a plain ModelAdmin: search finds results by the park's name in either language."""
+class AssessmentResultAdmin(EditorialAdminMixin, admin.ModelAdmin):
+    """No translated text of its own (ranks are written by ``facts.formatting``), so not a
+    translation admin, and read-only for Translators (EditorialAdminMixin: no text to change).
+    Search finds results by the park's name in either language."""
 
     list_display = ["park", "year", "rank", "top", "out_of", "consecutive", "source"]
     list_filter = ["year", "park"]

@@ -13,9 +13,12 @@ class KeyFigureQuerySet(SlugQuerySet):
         return self.select_related("source", "park")
 
     def for_listing(self):
-        """The cooperation-wide figures first, then each park's, in park order."""
-        return self.with_source().order_by(
-            F("park__display_order").asc(nulls_first=True), "park__slug", "display_order", "slug"
+        """The figures in the page's language (``in_language()``), cooperation-wide first,
+        then each park's, in park order."""
+        return (
+            self.with_source()
+            .in_language()
+            .order_by(F("park__display_order").asc(nulls_first=True), "park__slug", "display_order", "slug")
         )
 
     def headline(self):
@@ -30,7 +33,8 @@ class KeyFigureQuerySet(SlugQuerySet):
 
 class MilestoneQuerySet(SlugQuerySet):
     def for_listing(self):
-        return self.select_related("park", "source")
+        """The milestones in the page's language (``in_language()``)."""
+        return self.in_language().select_related("park", "source")
 
 
 class AssessmentResultQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ContentModel, DatePrecision, english_required
+from core.models import ContentModel, DatePrecision, original_required
 from facts import formatting
 from facts.managers import AssessmentResultQuerySet, KeyFigureQuerySet, MilestoneQuerySet
 
@@ -28,12 +28,14 @@ class Source(ContentModel):
 
     # What search looks at, in both languages, and how much a match there counts (core/search.py).
     search_weights = {"title": 3, "publisher": 2}
+    required_text = ("title", "publisher")  # in the original language
+    slug_source = "title"
 
     class Meta:
         ordering = ["-published_on", "slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        constraints = english_required("source", "title", "publisher")
+        constraints = original_required("source", "title", "publisher")
 
     def __str__(self):
         return self.title
@@ -98,11 +100,14 @@ class KeyFigure(ContentModel):
     # What search looks at (core/search.py): the label; the value is shown with it.
     search_weights = {"label": 3}
 
+    required_text = ("label",)  # in the original language
+    slug_source = "label"
+
     class Meta:
         ordering = ["display_order", "slug"]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
-        constraints = english_required("keyfigure", "label")
+        constraints = original_required("keyfigure", "label")
 
     def __str__(self):
         return f"{self.label}: {self.formatted}"
@@ -151,11 +156,14 @@ class Milestone(ContentModel):
 
     objects = MilestoneQuerySet.as_manager()
 
+    required_text = ("title",)  # in the original language
+    slug_source = "title"
+
     class Meta:
         ordering = ["date", "slug"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-        constraints = english_required("milestone", "title")
+        constraints = original_required("milestone", "title")
 
     def __str__(self):
         return self.title

@@ -1,6 +1,7 @@
 from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.one_language import OneLanguageMixin
 from enterprises.models import Enterprise
 from facts import charts, opendata
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
@@ -34,10 +35,10 @@ class SourceListView(ListView):
     context_object_name = "sources"
 
     def get_queryset(self):
-        return Source.objects.order_by(F("published_on").desc(nulls_last=True), "slug")
+        return Source.objects.in_language().order_by(F("published_on").desc(nulls_last=True), "slug")
 
 
-class SourceDetailView(DetailView):
+class SourceDetailView(OneLanguageMixin, DetailView):
     """A source and everything on the site that cites it."""
 
     template_name = "facts/source_detail.html"

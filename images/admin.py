@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from images.models import Image
@@ -11,13 +12,13 @@ from images.models import Image
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = ["file", "slug", "alt", "caption", "credit"]
+        fields = ["file", "slug", "original_language", "alt", "caption", "credit"]
         # A hint for the file picker only: what is accepted is decided by the content (images/processing.py).
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 
 
 @admin.register(Image)
-class ImageAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class ImageAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt", "slug", "size", "credit", "created_at"]
     list_display_links = ["thumbnail", "alt"]

@@ -8,4 +8,8 @@ class ImagesConfig(AppConfig):
     verbose_name = _("Images")
 
     def ready(self):
+        from core.history import register_history
         from images import signals  # noqa: F401 - connects the file clean-up on delete
+        from images.models import Image
+
+        register_history(Image)

@@ -4,11 +4,11 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.models import SlugQuerySet, english_required, now
+from core.models import OriginalLanguageModel, SlugQuerySet, now, original_required
 from images import processing, renditions
 
 
-class Image(models.Model):
+class Image(OriginalLanguageModel):
     """One picture that content shows: a park's photo, an article's lead image.
 
     Content models point to it with a nullable ``image`` foreign key and render
@@ -48,12 +48,13 @@ class Image(models.Model):
     updated_at = models.DateTimeField(_("updated"), default=now, editable=False)
 
     objects = SlugQuerySet.as_manager()
+    required_text = ("alt",)  # in the original language
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        constraints = english_required("image", "alt")
+        constraints = original_required("image", "alt")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

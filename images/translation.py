@@ -6,4 +6,4 @@ from images.models import Image
 @register(Image)
 class ImageTranslation(TranslationOptions):
     fields = ("alt", "caption", "credit")
-    required_languages = ("en",)
+    required_languages = ()  # the original language, which differs per row: core.models.OriginalLanguageModel

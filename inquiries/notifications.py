@@ -30,8 +30,19 @@ def recipients(inquiry):
     return list(dict.fromkeys(addresses))  # de-duplicated, order kept
 
 
-def build_message(inquiry, base_url=""):
-    with translation.override(settings.INQUIRY_NOTIFY_LANGUAGE):
+def build_messages(inquiry, base_url=""):
+    """One message per language among the recipients: each staff member reads it in the
+    admin language they chose (core/admin_language.py), others in INQUIRY_NOTIFY_LANGUAGE."""
+    from core.admin_language import language_for_email
+
+    by_language = {}
+    for address in recipients(inquiry):
+        by_language.setdefault(language_for_email(address), []).append(address)
+    return [build_message(inquiry, base_url, language, to) for language, to in by_language.items()]
+
+
+def build_message(inquiry, base_url="", language=None, to=None):
+    with translation.override(language or settings.INQUIRY_NOTIFY_LANGUAGE):
         admin_path = reverse("admin:inquiries_inquiry_change", args=[inquiry.pk])
         subject = _("[%(reference)s] Inquiry from %(organisation)s") % {
             "reference": inquiry.reference,
@@ -44,7 +55,7 @@ def build_message(inquiry, base_url=""):
     return EmailMessage(
         subject=subject,
         body=body,
-        to=recipients(inquiry),
+        to=recipients(inquiry) if to is None else to,
         # Staff answer with their mail program's Reply button.
         reply_to=[inquiry.email],
     )
@@ -56,10 +67,11 @@ def notify_staff(inquiry_id, base_url=""):
     if inquiry is None or inquiry.is_anonymised:
         return False
     try:
-        message = build_message(inquiry, base_url)
-        if not message.to:
+        messages = build_messages(inquiry, base_url)
+        if not messages:
             raise RuntimeError("no recipients: set INQUIRY_NOTIFY_EMAILS")
-        message.send()
+        for message in messages:
+            message.send()
     except Exception as exc:  # noqa: BLE001 - any failure is recorded; the inquiry itself is already safe
         logger.exception("Staff notification for inquiry %s failed", inquiry.reference)
         error = f"{timezone.now():%Y-%m-%d %H:%M} {type(exc).__name__}: {exc}"[:1000]

@@ -10,4 +10,4 @@ class NewsConfig(AppConfig):
         from core.history import register_history
         from news.models import Article
 
-        register_history(Article)
+        register_history(Article, m2m_fields=["parks"])

@@ -25,7 +25,7 @@ class LatestArticlesFeed(Feed):
         return reverse("news:list")
 
     def items(self):
-        return Article.objects.published()[: self.size]
+        return Article.objects.published().in_language()[: self.size]  # this feed's language
 
     def item_title(self, item):
         return item.title

@@ -42,11 +42,14 @@ class ArticleQuerySet(SlugQuerySet):
         )
 
     def for_listing(self):
-        """What a list of article teasers shows: title, summary and date (not the bodies, the
-        largest columns by far), and the parks each one concerns, fetched in one query for the
-        whole page with only what a teaser links to."""
+        """What a list of article teasers shows in the page's language: the articles written
+        or translated into it (``in_language()``); their title, summary and date (not the
+        bodies, the largest columns by far), and the parks each one concerns, fetched in one
+        query for the whole page with only what a teaser links to."""
         from parks.models import Park
 
-        return self.defer(*languages.columns("body")).prefetch_related(
-            Prefetch("parks", queryset=Park.objects.only("slug", *languages.columns("short_name")))
+        return (
+            self.in_language()
+            .defer(*languages.columns("body"))
+            .prefetch_related(Prefetch("parks", queryset=Park.objects.only("slug", *languages.columns("short_name"))))
         )

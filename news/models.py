@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import languages
-from core.models import ContentModel, english_required, now
+from core.models import ContentModel, now, original_required
 from core.sanitize import clean_html
 from images.fields import image_field
 from news.managers import ArticleQuerySet
@@ -20,22 +20,11 @@ class Article(ContentModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    class Language(models.TextChoices):
-        EN = "en", _("English")
-        ZH_HANS = "zh-hans", _("Simplified Chinese")
-
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=600, help_text=_("One or two sentences, plain text."))
     body = models.TextField(_("body"), help_text=_("HTML; sanitized on save."))
     source_name = models.CharField(_("source name"), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
-    original_language = models.CharField(
-        _("original language"),
-        max_length=10,
-        choices=Language.choices,
-        default=Language.EN,
-        help_text=_("The language the article was written in; the other version is marked as a translation."),
-    )
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
@@ -48,12 +37,14 @@ class Article(ContentModel):
     # What search looks at, in both languages, and how much a match there counts
     # (core/search.py). Start from published(): Article.objects.published().search(q).
     search_weights = {"title": 3, "summary": 2, "body": 1}
+    required_text = ("title", "summary", "body")  # in the original language
+    slug_source = "title"
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        constraints = english_required("article", "title", "summary", "body")
+        constraints = original_required("article", "title", "summary", "body")
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
         # Editors hold it; Translators edit the text but cannot publish (news/admin.py).
         permissions = [("publish_article", _("Can publish articles and change their publication time"))]
@@ -65,7 +56,8 @@ class Article(ContentModel):
         # Publication times are to the second, as the admin shows them and as a
         # JSON backup (milliseconds at most) restores them exactly.
         self.published_at = self.published_at.replace(microsecond=0)
-        self.body_en = clean_html(self.body_en)
+        # A missing translation is NULL, as in fixtures.
+        self.body_en = clean_html(self.body_en) or None
         self.body_zh_hans = clean_html(self.body_zh_hans) or None
         super().save(*args, **kwargs)
 

@@ -6,4 +6,4 @@ from news.models import Article
 @register(Article)
 class ArticleTranslation(TranslationOptions):
     fields = ("title", "summary", "body", "source_name")
-    required_languages = ("en",)
+    required_languages = ()  # the original language, which differs per row: core.models.OriginalLanguageModel

@@ -12,7 +12,6 @@ class ParkAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryA
     list_editable = ["display_order"]
     # Fallback does not apply to queries: search both language columns.
     search_fields = ["name_en", "name_zh_hans", "short_name_en", "short_name_zh_hans", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
     filter_horizontal = ["sources"]
     autocomplete_fields = ["image"]
     readonly_fields = ["created_at", "updated_at"]

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ContentModel, DatePrecision, english_required
+from core.models import ContentModel, DatePrecision, original_required
 from core.sanitize import clean_html
 from images.fields import image_field
 
@@ -51,16 +51,19 @@ class Park(ContentModel):
         "leading_industries": 1,
     }
 
+    required_text = ("name", "short_name", "summary", "host_name", "partner_name")  # in the original language
+    slug_source = "name"
+
     class Meta:
         ordering = ["display_order", "slug"]
         verbose_name = _("park")
         verbose_name_plural = _("parks")
-        constraints = english_required("park", "name", "short_name", "summary", "host_name", "partner_name")
+        constraints = original_required("park", "name", "short_name", "summary", "host_name", "partner_name")
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.description_en = clean_html(self.description_en)
+        self.description_en = clean_html(self.description_en) or None
         self.description_zh_hans = clean_html(self.description_zh_hans) or None
         super().save(*args, **kwargs)

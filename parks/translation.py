@@ -6,4 +6,4 @@ from parks.models import Park
 @register(Park)
 class ParkTranslation(TranslationOptions):
     fields = ("name", "short_name", "summary", "description", "host_name", "partner_name", "leading_industries")
-    required_languages = ("en",)
+    required_languages = ()  # the original language, which differs per row: core.models.OriginalLanguageModel

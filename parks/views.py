@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
+from core.one_language import OneLanguageMixin
 from core.side_by_side import pair_blocks
 from enterprises.models import Enterprise
 from facts import maps
@@ -16,10 +17,10 @@ class ParkListView(ListView):
     context_object_name = "parks"
 
     def get_queryset(self):
-        return Park.objects.select_related("image")
+        return Park.objects.in_language().select_related("image")
 
 
-class ParkDetailView(DetailView):
+class ParkDetailView(OneLanguageMixin, DetailView):
     model = Park
     template_name = "parks/park_detail.html"
     context_object_name = "park"

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Under /admin/, the language the staff member chose there (core/admin_language.py).
+    "core.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Tells an editor when their change could not clear the page cache (core/cache.py).
     "core.cache.InvalidationNoticeMiddleware",

@@ -56,10 +56,12 @@ def test_titles_are_in_the_page_language(client, content):
     assert "<title>首页 · 苏宿合作门户网站</title>" in client.get("/zh-hans/").content.decode()
 
 
-def test_missing_chinese_text_falls_back_to_english(client, db):
+def test_missing_chinese_text_is_not_mixed_in_but_pointed_to(client, db):
+    """Issue 15: no half-translated page; the Chinese address says where the article is."""
     ArticleFactory(slug="only-english", title_en="Only in English", title_zh_hans=None)
     html = client.get("/zh-hans/news/only-english/").content.decode()
-    assert "<h1>Only in English</h1>" in html
+    assert "<h1>Only in English</h1>" not in html
+    assert '<a href="/en/news/only-english/" hreflang="en" lang="en">Only in English</a>' in html
 
 
 @pytest.mark.parametrize("path", PAGES)

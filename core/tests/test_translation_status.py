@@ -72,8 +72,8 @@ def test_missing_translations_page_lists_public_objects_linked_to_their_form(sta
     response = staff_client.get("/admin/translations/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'<a href="/admin/news/article/{public.pk}/change/">Needs Chinese</a>' in html
-    assert f'<a href="/admin/parks/park/{park.pk}/change/">Half-done Park</a>' in html
+    assert f'<a href="/admin/news/article/{public.pk}/change/?side_by_side=1">Needs Chinese</a>' in html
+    assert f'<a href="/admin/parks/park/{park.pk}/change/?side_by_side=1">Half-done Park</a>' in html
     assert "Draft needing Chinese" not in html  # not public yet
     assert "Scheduled needing Chinese" not in html
     assert "Suzhou, Suqian strengthen cooperation" not in html  # complete

@@ -79,6 +79,7 @@ def test_replacing_the_file_removes_the_old_file_and_its_renditions(
             f"/admin/images/image/{image.pk}/change/",
             {
                 "slug": image.slug,
+                "original_language": "en",
                 "alt_en": image.alt_en,
                 "file": SimpleUploadedFile("second.png", image_bytes("PNG", (600, 400))),
             },

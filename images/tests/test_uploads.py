@@ -14,7 +14,14 @@ ADD_URL = "/admin/images/image/add/"
 
 
 def upload(client, name, content, **fields):
-    data = {"alt_en": "A picture", "alt_zh_hans": "", "caption_en": "", "credit_en": "", **fields}
+    data = {
+        "original_language": "en",
+        "alt_en": "A picture",
+        "alt_zh_hans": "",
+        "caption_en": "",
+        "credit_en": "",
+        **fields,
+    }
     data["file"] = SimpleUploadedFile(name, content)
     return client.post(ADD_URL, data)
 
@@ -93,9 +100,15 @@ def test_refusal_message_is_translated(editor_client, media_root):
     assert "不是 JPEG、PNG 或 WebP 图片" in response.content.decode()
 
 
-def test_english_alt_text_is_required(editor_client, media_root):
+def test_alt_text_in_the_original_language_is_required(editor_client, media_root):
     response = editor_client.post(
-        ADD_URL, {"alt_en": "", "alt_zh_hans": "只有中文", "file": SimpleUploadedFile("a.png", image_bytes("PNG"))}
+        ADD_URL,
+        {
+            "original_language": "en",
+            "alt_en": "",
+            "alt_zh_hans": "只有中文",
+            "file": SimpleUploadedFile("a.png", image_bytes("PNG")),
+        },
     )
     assert response.status_code == 200
     assert not Image.objects.exists()
@@ -131,3 +144,13 @@ def test_no_metadata_segment_survives_in_the_original_or_the_renditions(editor_c
         assert secret not in data, name
         # … and nothing but the picture itself leaves: JFIF header, tables, frame, scan.
         assert set(jpeg_markers(data)) <= {0xD8, 0xE0, 0xDB, 0xC0, 0xC2, 0xC4, 0xDD, 0xDA}, (name, jpeg_markers(data))
+
+
+def test_the_editor_is_told_to_choose_the_file_again_after_an_error(editor_client, media_root):
+    response = editor_client.post(
+        ADD_URL,
+        {"original_language": "en", "alt_en": "", "file": SimpleUploadedFile("harbour.png", image_bytes("PNG"))},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 200
+    assert "文件 harbour.png 未被保留" in response.content.decode()

@@ -121,3 +121,20 @@ def test_production_without_recipients_warns_at_startup(settings):
     assert "inquiries.W001" in [message.id for message in run_checks()]
     settings.INQUIRY_NOTIFY_EMAILS = ["desk@example.org"]
     assert "inquiries.W001" not in [message.id for message in run_checks()]
+
+
+def test_each_staff_member_gets_the_email_in_their_admin_language(db, settings, django_user_model):
+    """Issue 15: staff e-mails go out in the recipient's language (the admin language they chose)."""
+    from core.models import StaffLanguage
+    from inquiries.notifications import notify_staff
+    from inquiries.tests.factories import InquiryFactory
+
+    settings.INQUIRY_NOTIFY_EMAILS = ["desk@example.org", "wang@example.org"]
+    settings.INQUIRY_NOTIFY_LANGUAGE = "en"
+    wang = django_user_model.objects.create_user("wang", email="wang@example.org", is_staff=True)
+    StaffLanguage.objects.create(user=wang, language="zh-hans")
+    inquiry = InquiryFactory(organisation="Schmidt Sensorik GmbH")
+    assert notify_staff(inquiry.pk)
+    by_recipient = {tuple(email.to): email for email in mail.outbox}
+    assert "来自 Schmidt Sensorik GmbH 的咨询" in by_recipient["wang@example.org",].subject
+    assert "Inquiry from Schmidt Sensorik GmbH" in by_recipient["desk@example.org",].subject

@@ -42,15 +42,3 @@ def test_view_on_site_opens_the_public_page(staff_client, content):
 def test_admin_is_not_under_a_language_prefix(client, db):
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/en/admin/login/").status_code == 404
-
-
-def test_add_form_prepopulates_slug_from_english_title(staff_client, db):
-    import html as htmllib
-    import json
-    import re
-
-    page = staff_client.get("/admin/news/article/add/").content.decode()
-    raw = re.search(r'data-prepopulated-fields="([^"]+)"', page).group(1)
-    (slug,) = json.loads(htmllib.unescape(raw))
-    assert slug["id"] == "#id_slug"
-    assert slug["dependency_list"] == ["title_en"]

@@ -68,7 +68,7 @@ def test_editor_sees_what_changed_and_restores_a_version(editor_client, content)
 
     # The history page lists both versions and what changed between them.
     html = editor_client.get(f"/admin/news/article/{article.pk}/history/").content.decode()
-    assert html.count("<strong>Title [zh-hans]:</strong>") == 1  # the one field that changed
+    assert html.count("<strong>Title [中文]:</strong>") == 1  # the one field that changed
     assert "Source name" not in html
     assert original_title in html
     assert "改错的标题" in html
@@ -107,3 +107,20 @@ def test_translators_see_history_but_cannot_restore(translator_client, content):
     assert translator_client.post(revert_url, change_form_data(article, status="draft")).status_code == 403
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_every_translated_type_has_history_and_article_parks_are_in_it():
+    """Issue 15 point 6: history for every translated content type and for the article↔park links."""
+    from modeltranslation.translator import translator
+
+    from news.tests.factories import ArticleFactory
+    from parks.tests.factories import ParkFactory
+
+    for model in translator.get_registered_models(abstract=False):
+        assert hasattr(model, "history"), model
+    park = ParkFactory()
+    article = ArticleFactory()
+    article.parks.add(park)
+    article.save()
+    assert [p.park_id for p in article.history.first().parks.all()] == [park.pk]

@@ -13,9 +13,20 @@ def test_body_is_sanitized_on_save():
 
 
 @pytest.mark.django_db
-def test_english_title_is_required_by_the_database():
+def test_the_original_language_title_is_required_by_the_database():
     with pytest.raises(IntegrityError):
-        ArticleFactory(title_en="", title_zh_hans="只有中文")
+        ArticleFactory(title_en="", title_zh_hans="只有中文", original_language=Article.Language.EN)
+
+
+@pytest.mark.django_db
+def test_a_chinese_original_needs_no_english_in_the_database():
+    article = ArticleFactory(
+        original_language=Article.Language.ZH_HANS, title_en=None, summary_en=None, body_en=None, slug=""
+    )
+    article.refresh_from_db()
+    assert article.title_en is None and article.body_en is None  # a missing translation is NULL
+    with pytest.raises(IntegrityError):
+        ArticleFactory(original_language=Article.Language.ZH_HANS, title_zh_hans=None)
 
 
 @pytest.mark.django_db

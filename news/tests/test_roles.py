@@ -29,6 +29,7 @@ def change_form_data(article, **changes):
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
         "status": article.status,
         "image": article.image_id or "",
+        "parks": [park.pk for park in article.parks.all()] if article.pk else [],
     }
     data.update(changes)
     return data
@@ -129,3 +130,95 @@ def test_roles_cover_facts_and_enterprises(model):
 
     assert codenames("Editor") == {f"{action}_{name}" for action in ("add", "change", "delete", "view")}
     assert codenames("Translator") == {f"change_{name}", f"view_{name}"}
+
+
+def test_translator_cannot_change_an_articles_parks_image_source_or_original_language(translator_client):
+    """Translators change text only (issue 13 point 13, issue 15 point 6): even a crafted POST."""
+    from parks.tests.factories import ParkFactory
+
+    park, other_park = ParkFactory(), ParkFactory()
+    article = ArticleFactory(parks=[park], source_url="https://example.org/a")
+    url = f"/admin/news/article/{article.pk}/change/"
+    form = translator_client.get(url).content.decode()
+    for name in ("parks", "image", "source_url", "original_language"):
+        assert f'name="{name}"' not in form
+    response = translator_client.post(
+        url,
+        change_form_data(
+            article,
+            title_zh_hans="新标题",
+            parks=[other_park.pk],
+            source_url="https://evil.example/",
+            original_language="zh-hans",
+        ),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_zh_hans == "新标题"
+    assert list(article.parks.all()) == [park]
+    assert article.source_url == "https://example.org/a"
+    assert article.original_language == "en"
+
+
+def test_translator_cannot_change_a_key_figure_value_or_park_coordinates(translator_client):
+    from facts.tests.factories import KeyFigureFactory
+    from parks.tests.factories import ParkFactory
+
+    figure = KeyFigureFactory(value="980", headline=False)
+    response = translator_client.post(
+        f"/admin/facts/keyfigure/{figure.pk}/change/",
+        {"value": "1", "label_en": figure.label_en, "label_zh_hans": "改过的标签", "headline": "on"},
+    )
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert (figure.value, figure.headline, figure.label_zh_hans) == (980, False, "改过的标签")
+
+    park = ParkFactory()
+    data = {f: getattr(park, f) or "" for f in ("name_en", "short_name_en", "summary_en", "host_name_en")}
+    data |= {"partner_name_en": park.partner_name_en, "latitude": "1.0", "longitude": "2.0"}
+    assert translator_client.post(f"/admin/parks/park/{park.pk}/change/", data).status_code == 302
+    park.refresh_from_db()
+    assert (str(park.latitude), str(park.longitude)) == ("33.96300", "118.27500")
+
+
+def test_translator_gets_no_editable_columns_in_a_list(translator_client):
+    from facts.tests.factories import KeyFigureFactory
+
+    KeyFigureFactory()
+    page = translator_client.get("/admin/facts/keyfigure/").content.decode()
+    assert 'name="form-0-headline"' not in page
+
+
+def test_translator_sees_assessment_results_read_only(translator_client):
+    """Nothing in an assessment result is text: a Translator can read it, not change it."""
+    from facts.tests.factories import AssessmentResultFactory
+
+    result = AssessmentResultFactory()
+    page = translator_client.get(f"/admin/facts/assessmentresult/{result.pk}/change/").content.decode()
+    assert 'name="rank"' not in page
+
+
+def test_editors_publish_and_unpublish_in_bulk(editor_client):
+    drafts = [ArticleFactory(status=Article.Status.DRAFT) for _ in range(2)]
+    response = editor_client.post(
+        "/admin/news/article/", {"action": "publish", "_selected_action": [a.pk for a in drafts]}
+    )
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 2
+    editor_client.post("/admin/news/article/", {"action": "unpublish", "_selected_action": [drafts[0].pk]})
+    assert list(Article.objects.published()) == [drafts[1]]
+    assert drafts[0].history.first().status == Article.Status.DRAFT  # recorded in History
+
+
+def test_translators_get_no_publishing_actions(translator_client):
+    ArticleFactory()
+    page = translator_client.get("/admin/news/article/").content.decode()
+    assert 'value="publish"' not in page
+    draft = ArticleFactory(status=Article.Status.DRAFT)
+    translator_client.post("/admin/news/article/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert not Article.objects.published().filter(pk=draft.pk).exists()
+
+
+def test_add_forms_do_not_show_times_as_if_set(editor_client):
+    page = editor_client.get("/admin/news/article/add/").content.decode()
+    assert "field-created_at" not in page and "field-updated_at" not in page

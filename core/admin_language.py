@@ -1,0 +1,70 @@
+"""Each staff member's admin language, chosen in the admin header and remembered per user.
+
+Stored in ``StaffLanguage`` and copied into the session at sign-in, so that the middleware
+that applies it reads the session only (no query per request). Without a choice the admin
+follows the browser (LocaleMiddleware), as before. Staff e-mails use the same choice
+(``language_for_email``).
+"""
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from core import languages
+from core.models import StaffLanguage
+
+SESSION_KEY = "admin_language"
+
+
+class AdminLanguageMiddleware:
+    """Under /admin/, the signed-in staff member's chosen language (after LocaleMiddleware,
+    which chose from the browser)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        if code not in languages.codes() or not request.path.startswith("/admin/"):
+            return self.get_response(request)
+        request.LANGUAGE_CODE = code
+        with translation.override(code):  # for this request only, not the thread's next one
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", code)
+        return response
+
+
+@receiver(user_logged_in, dispatch_uid="core_admin_language")
+def remember_on_sign_in(sender, request, user, **kwargs):
+    chosen = StaffLanguage.objects.filter(user=user).values_list("language", flat=True).first()
+    if chosen and request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = chosen
+
+
+def choose(request):
+    """POST /admin/language/ (language, next): remember the choice and go back."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    code = request.POST.get("language")
+    if code in languages.codes():
+        StaffLanguage.objects.update_or_create(user=request.user, defaults={"language": code})
+        request.session[SESSION_KEY] = code
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "/admin/"
+    return redirect(target)
+
+
+def language_for_email(address: str) -> str:
+    """The language of staff e-mail to ``address``: its staff member's admin language, else the
+    site's setting (``INQUIRY_NOTIFY_LANGUAGE``)."""
+    chosen = (
+        StaffLanguage.objects.filter(user__email__iexact=address, user__is_active=True)
+        .values_list("language", flat=True)
+        .first()
+    )
+    return chosen or settings.INQUIRY_NOTIFY_LANGUAGE

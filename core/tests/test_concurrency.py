@@ -1,0 +1,103 @@
+"""Lost updates between editors (issue 13, point 11): a save from a form opened before
+someone else's save is refused, says who and when in the editor's language, and keeps
+what was typed."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from core.roles import EDITOR
+from facts.tests.factories import KeyFigureFactory
+from news.tests.factories import ArticleFactory
+from news.tests.test_roles import change_form_data
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    """Requests in Chinese leave the thread's language active; the next test expects the default."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+def signed_in(django_user_model, username, **names):
+    user = django_user_model.objects.create_user(username, password="pw", is_staff=True, **names)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def opened(client, url):
+    """The change form as the browser has it: its fingerprint."""
+    page = client.get(url).content.decode()
+    return re.search(r'name="concurrency_fingerprint" value="([0-9a-f]+)"', page).group(1)
+
+
+@pytest.fixture
+def two_editors(db, django_user_model):
+    a = signed_in(django_user_model, "anna", first_name="安", last_name="娜")
+    b = signed_in(django_user_model, "bo")
+    return a, b
+
+
+def test_a_stale_save_is_refused_and_keeps_what_was_typed(two_editors):
+    editor_a, editor_b = two_editors
+    article = ArticleFactory(title_en="Old title")
+    url = f"/admin/news/article/{article.pk}/change/"
+    seen_by_a, seen_by_b = opened(editor_a, url), opened(editor_b, url)
+    assert seen_by_a == seen_by_b
+
+    saved = editor_a.post(url, change_form_data(article, title_en="New title", concurrency_fingerprint=seen_by_a))
+    assert saved.status_code == 302
+
+    refused = editor_b.post(
+        url,
+        change_form_data(article, summary_en="B's careful summary.", concurrency_fingerprint=seen_by_b),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "安 娜" in page or "安娜" in page  # who
+    assert "之后修改了" in page  # in the editor's language
+    assert "B&#x27;s careful summary." in page or "B's careful summary." in page  # kept in the form
+    article.refresh_from_db()
+    assert article.title_en == "New title"  # A's change is not reverted
+    assert article.summary_en == "An English summary."
+
+
+def test_a_fresh_save_after_reopening_goes_through(two_editors):
+    editor_a, _editor_b = two_editors
+    article = ArticleFactory()
+    url = f"/admin/news/article/{article.pk}/change/"
+    first = opened(editor_a, url)
+    assert (
+        editor_a.post(url, change_form_data(article, title_en="One", concurrency_fingerprint=first)).status_code == 302
+    )
+    article.refresh_from_db()
+    again = opened(editor_a, url)
+    assert again != first
+    assert (
+        editor_a.post(url, change_form_data(article, title_en="Two", concurrency_fingerprint=again)).status_code == 302
+    )
+
+
+def test_a_change_of_links_alone_is_noticed(two_editors):
+    """Parks are a many-to-many link, not a column: changing them is a change too."""
+    from parks.tests.factories import ParkFactory
+
+    editor_a, editor_b = two_editors
+    article = ArticleFactory()
+    url = f"/admin/news/article/{article.pk}/change/"
+    seen = opened(editor_b, url)
+    article.parks.add(ParkFactory())
+    response = editor_b.post(url, change_form_data(article, title_en="Mine", concurrency_fingerprint=seen))
+    assert response.status_code == 200
+
+
+def test_every_content_admin_form_carries_the_guard(admin_client):
+    figure = KeyFigureFactory()
+    assert opened(admin_client, f"/admin/facts/keyfigure/{figure.pk}/change/")

@@ -1,0 +1,173 @@
+"""Issue 15, "done when": a Chinese newsroom's day in the admin, in a real browser.
+
+An Editor, with the admin in Chinese, writes a Chinese-only article through the rich-text
+editor (heading, link, list), saves a draft, previews it, publishes it, and finds it on
+/zh-hans/news/, in Chinese search and in the Chinese feed, but not on /en/news/. A Translator
+then opens the side-by-side view, adds the English text and saves; the article appears on
+/en/news/ with the "our translation" notice. (The crawl of every admin page for English
+interface text is core/tests/test_admin_chinese.py: it needs no browser.)
+
+Set ADMIN_SCREENS=docs/screens to write the admin screenshots (admin_*.png) while it runs.
+"""
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+
+from core.roles import EDITOR, TRANSLATOR
+from news.models import Article
+
+from .pages import CHROMIUM, CHROMIUM_ARGS
+
+TITLE = "宿迁共建园区新项目签约"
+PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
+SCREENS = os.environ.get("ADMIN_SCREENS")
+
+
+@pytest.fixture
+def staff(transactional_db, django_user_model):
+    # The groups come from a data migration, which a transactional test's flush removes: make them again.
+    importlib.import_module("core.migrations.0001_editor_and_translator_groups").create_groups(apps, None)
+    users = {}
+    for name, group in (("bianji", EDITOR), ("fanyi", TRANSLATOR)):
+        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        users[group] = name
+    return users
+
+
+@pytest.fixture
+def chinese_browser(staff, live_server):
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: run `make browser-deps`")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        def open_page(username=None):
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 900}, extra_http_headers={"Accept-Language": "zh-hans"}
+            )
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.errors = errors
+            if username:
+                page.goto(f"{live_server.url}/admin/login/")
+                page.fill("#id_username", username)
+                page.fill("#id_password", PASSWORD)
+                page.click("input[type=submit]")
+                page.wait_for_url(f"{live_server.url}/admin/")
+            return page
+
+        yield open_page
+        browser.close()
+
+
+def shoot(page, name):
+    if SCREENS:
+        page.screenshot(path=str(Path(SCREENS) / f"admin_{name}.png"), full_page=False)
+
+
+def write(page, textarea, text, action=None):
+    """Type ``text`` at the end of the body and apply a toolbar ``action`` to it."""
+    page.evaluate(
+        """([selector, text]) => {
+            const el = document.querySelector(selector);
+            const start = el.value.length;
+            el.value += text;
+            el.setSelectionRange(start, el.value.length);
+            el.focus();
+        }""",
+        [textarea, text],
+    )
+    if action:
+        editor = page.locator(".richtext", has=page.locator(textarea))
+        editor.locator(f'button[data-action="{action}"]').click()
+    page.evaluate("(selector) => { const el = document.querySelector(selector); el.value += '\\n'; }", textarea)
+
+
+def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_server):
+    base = live_server.url
+    editor = chinese_browser("bianji")
+    page = editor
+    shoot(page, "index_zh")
+    page.goto(f"{base}/admin/news/article/add/")
+    # One switch for the form, named in Chinese terms, starting in the admin's language.
+    page.wait_for_selector("label.mt-switch-label")  # languages.js has run
+    switch = page.locator("#modeltranslation-main-switch")
+    assert switch.locator("option").all_inner_texts() == ["English", "中文"]
+    assert switch.input_value() == "1"
+    assert page.locator("label.mt-switch-label").inner_text() == "文本语言"
+    assert "选择全部" in page.locator("body").inner_text()  # the parks selector speaks Chinese
+    page.select_option("#id_original_language", "zh-hans")
+    page.fill("#id_title_zh_hans", TITLE)
+    page.fill("#id_summary_zh_hans", "苏州与宿迁共建园区又有新项目签约落地。")
+    body = "#id_body_zh_hans"
+    write(page, body, "项目概况", "h2")
+    write(page, body, "今年新签约项目多个，总投资可观。", "p")
+    page.once("dialog", lambda dialog: dialog.accept("https://www.suqian.gov.cn/"))
+    write(page, body, "宿迁市政府网站", "a")
+    write(page, body, "先进制造\n新能源", "ul")
+    shoot(page, "article_add_zh")
+    page.click("input[name=_continue]")  # save the draft, keep editing
+    page.wait_for_url("**/change/")
+    assert page.locator(".messagelist").count() == 1
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT and article.title_en is None
+    assert article.slug.startswith("su-qian-gong-jian-yuan-qu")
+
+    # Preview: the draft at its public address, as visitors will see it, with the preview banner.
+    preview = editor.context.new_page()
+    preview.goto(f"{base}/zh-hans/news/{article.slug}/")
+    assert preview.locator(".preview-banner").count() == 1
+    assert preview.locator("article h2", has_text="项目概况").count() == 1
+    assert preview.locator('article a[href="https://www.suqian.gov.cn/"]').count() == 1
+    assert preview.locator("article ul li").count() == 2
+
+    # Publish.
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/news/article/")
+    article.refresh_from_db()
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    page.goto(f"{base}/admin/news/article/{article.pk}/history/")
+    assert "草稿" in page.locator("#change-history").inner_text()
+    shoot(page, "history_zh")
+
+    visitor = chinese_browser()
+    visitor.goto(f"{base}/zh-hans/news/")
+    assert visitor.locator(f"text={TITLE}").count() >= 1
+    visitor.goto(f"{base}/en/news/")
+    assert visitor.locator(f"text={TITLE}").count() == 0
+    visitor.goto(f"{base}/zh-hans/search/?q=共建园区新项目")
+    assert visitor.locator(f"text={TITLE}").count() >= 1
+    feed = visitor.request.get(f"{base}/zh-hans/news/feed/rss/").text()
+    assert TITLE in feed
+
+    # The Translator: the side-by-side view, the Chinese original read-only, English added.
+    translator = chinese_browser("fanyi")
+    translator.goto(f"{base}/admin/news/article/{article.pk}/change/")
+    translator.click("button.mt-side-by-side-toggle")
+    assert translator.locator("#id_title_zh_hans").evaluate("el => el.readOnly")
+    assert translator.locator("#id_title_zh_hans").is_visible() and translator.locator("#id_title_en").is_visible()
+    translator.fill("#id_title_en", "New projects signed in the Suqian joint parks")
+    translator.fill("#id_summary_en", "More projects have been signed in the joint parks.")
+    translator.fill("#id_body_en", "<h2>Overview</h2><p>Several new projects were signed this year.</p>")
+    shoot(translator, "side_by_side")
+    translator.click("input[name=_save]")
+    translator.wait_for_url("**/news/article/")
+    article.refresh_from_db()
+    assert article.title_en == "New projects signed in the Suqian joint parks"
+    assert article.title_zh_hans == TITLE and article.status == Article.Status.PUBLISHED
+
+    visitor.goto(f"{base}/en/news/")
+    assert visitor.locator("text=New projects signed in the Suqian joint parks").count() >= 1
+    visitor.goto(f"{base}/en/news/{article.slug}/")
+    assert "This is our translation" in visitor.locator(".translation-note").inner_text()
+    assert editor.errors == [] and translator.errors == []
