@@ -1,12 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from about.models import SiteSettings
 from core.admin import TranslationStatusAdminMixin
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
+class SiteSettingsAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     """One row: the list leads straight to it; it cannot be added twice or deleted."""
 
     fields = ["organiser", "address", "telephone", "email", "about", "icp_number", "psb_number"]

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AboutConfig(AppConfig):
     name = "about"
     verbose_name = _("About this site")
+
+    def ready(self):
+        from about.models import SiteSettings
+        from core.history import register_history
+
+        register_history(SiteSettings)

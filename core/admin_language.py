@@ -28,8 +28,11 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path.startswith("/admin/"):
+            # Public pages never touch the session: reading it would add "Vary: Cookie".
+            return self.get_response(request)
         code = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
-        if code not in languages.codes() or not request.path.startswith("/admin/"):
+        if code not in languages.codes():
             return self.get_response(request)
         request.LANGUAGE_CODE = code
         with translation.override(code):  # for this request only, not the thread's next one
