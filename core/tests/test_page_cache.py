@@ -10,7 +10,6 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -516,10 +515,9 @@ def test_pages_and_edits_work_while_redis_refuses_connections(anon, content, set
     assert "Could not invalidate the page cache" in caplog.text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like every transactional test here
 def test_an_editor_is_told_when_the_cache_could_not_be_cleared(settings):
     """The admin's save commits its own transaction here, as in production."""
-    ContentType.objects.clear_cache()  # ids cached by an earlier test whose tables were flushed
     get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
     park = ParkFactory(slug="told")
     editor = Client(headers={"Accept-Language": "zh-Hans"})  # an editor using the admin in Chinese
