@@ -12,10 +12,12 @@ Set ADMIN_SCREENS=docs/screens to write the admin screenshots (admin_*.png) whil
 
 import importlib
 import os
+import pkgutil
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from core.roles import EDITOR, TRANSLATOR
@@ -30,8 +32,14 @@ SCREENS = os.environ.get("ADMIN_SCREENS")
 
 @pytest.fixture
 def staff(transactional_db, django_user_model):
-    # The groups come from a data migration, which a transactional test's flush removes: make them again.
-    importlib.import_module("core.migrations.0001_editor_and_translator_groups").create_groups(apps, None)
+    # The groups come from each content app's data migration, which a transactional test's flush
+    # removes: run those migrations' grants again.
+    for label in settings.CONTENT_APPS:
+        migrations = importlib.import_module(f"{label}.migrations")
+        for module in pkgutil.iter_modules(migrations.__path__):
+            if module.name.endswith("_editor_and_translator_roles"):
+                for operation in importlib.import_module(f"{label}.migrations.{module.name}").Migration.operations:
+                    operation.code(apps, None)
     users = {}
     for name, group in (("bianji", EDITOR), ("fanyi", TRANSLATOR)):
         user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)

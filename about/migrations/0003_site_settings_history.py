@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('about', '0002_site_settings_editors'),
+        ('about', '0002_editor_and_translator_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
