@@ -56,7 +56,7 @@ from django.db import DatabaseError, connections, models, transaction
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import Expression, RawSQL
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname, get_translation_fields
+from modeltranslation.utils import get_translation_fields
 
 logger = logging.getLogger(__name__)
 
@@ -180,16 +180,6 @@ class SearchQuerySet(models.QuerySet):
             ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
         ordering = self.query.order_by or self.model._meta.ordering
         return queryset.annotate(search_rank=functools.reduce(operator.add, ranks)).order_by("-search_rank", *ordering)
-
-    def with_text_in(self, language: str):
-        """The objects that have text in ``language``: their first searched
-        field (the title, the name) is filled in that language. An article
-        written only in Chinese is not an English result."""
-        field = next(iter(self.model.search_weights))
-        if len(search_columns(self.model, field)) == 1:  # not translated: the same text in every language
-            return self
-        column = build_localized_fieldname(field, language)
-        return self.exclude(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""

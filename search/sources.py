@@ -118,7 +118,7 @@ class SearchResults:
         return [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
 
     def _public(self, source: Source) -> QuerySet:
-        return source.public().with_text_in(self.language)
+        return source.public().in_language(self.language)  # the one rule of lists, feeds and sitemaps
 
     def suggestion(self) -> str | None:
         """ "Did you mean …?": when the terms found little, the query with each

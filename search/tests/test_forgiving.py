@@ -7,7 +7,6 @@ import re
 import pytest
 
 from enterprises.models import Enterprise
-from news.models import Article
 from news.tests.factories import ArticleFactory
 
 
@@ -90,12 +89,3 @@ def test_an_article_is_a_result_only_in_the_languages_it_has_text_in(client):
     ArticleFactory(title_en="Quokka report", title_zh_hans=None, summary_zh_hans=None, body_zh_hans=None)
     assert results(client.get("/en/search/", {"q": "quokka"}).content.decode()) == ["Quokka report"]
     assert results(client.get("/zh-hans/search/", {"q": "quokka"}).content.decode()) == []
-
-
-@pytest.mark.django_db
-def test_with_text_in_keeps_what_has_a_title_in_that_language():
-    both = ArticleFactory(title_zh_hans="短尾矮袋鼠")
-    english = ArticleFactory(title_zh_hans=None)
-    empty = ArticleFactory(title_zh_hans="")
-    assert list(Article.objects.with_text_in("zh-hans")) == [both]
-    assert set(Article.objects.with_text_in("en")) == {both, english, empty}
