@@ -11,8 +11,6 @@ from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, JsonResponse
-from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import concurrency, languages, translation_status
 from core.history import TranslatedHistoryContextHelper, localized_label
-from core.sanitize import clean_html
-from core.widgets import RichTextarea
+from core.widgets import RichTextEditor
 
 # The admin's own name is the portal's, in the user's language ("Django 管理" otherwise).
 admin.site.site_header = _("Suzhou–Suqian Cooperation Portal")
@@ -204,28 +201,8 @@ class EditorialAdminMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if self.is_rich_text(db_field.name):
-            opts = self.model._meta
-            kwargs["widget"] = RichTextarea(
-                preview_url=reverse(f"admin:{opts.app_label}_{opts.model_name}_rich_text_preview")
-            )
+            kwargs["widget"] = RichTextEditor(nonce=getattr(request, "csp_nonce", ""))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def get_urls(self):
-        opts = self.model._meta
-        preview = path(
-            "rich-text-preview/",
-            self.admin_site.admin_view(self.rich_text_preview),
-            name=f"{opts.app_label}_{opts.model_name}_rich_text_preview",
-        )
-        return [preview, *super().get_urls()]
-
-    def rich_text_preview(self, request):
-        """The editor's text as the public page will show it (sanitized)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not (self.has_change_permission(request) or self.has_add_permission(request)):
-            raise PermissionDenied
-        return JsonResponse({"html": clean_html(request.POST.get("html", ""))})
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

@@ -37,7 +37,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang", "lang"},
     "abbr": {"title"},
-    "th": {"scope"},
+    # Merged cells, as the rich-text editor's tables make them (core/widgets.py).
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
     "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}

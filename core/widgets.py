@@ -1,55 +1,47 @@
-"""The editor for rich text (article bodies, park descriptions): the HTML
-source in a textarea, a toolbar that inserts the tags the sanitizer allows, and
-a preview rendered by the server through the same sanitizer as the public page,
-so what the editor previews is exactly what visitors will see. Self-hosted,
-no framework; without JavaScript it is a plain textarea."""
+"""The editor for rich text (article bodies, park descriptions): django-prose-editor
+(ProseMirror), self-hosted from its wheel's static files. It offers exactly what
+``core.sanitize`` keeps (headings, bold, italic, links, lists, quotes, tables), so
+what is pasted from Word, WPS or a web page is reduced to those tags in the
+browser already; the model's ``save()`` runs the nh3 sanitizer regardless. The
+editing area is styled like the public page (``admin-editor/prose.css``).
+Without JavaScript it is a plain textarea."""
 
-from django import forms
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media, Script, Stylesheet
 
-# (action, label, title): what each toolbar button inserts is in richtext.js.
-TOOLBAR = [
-    ("p", _("Paragraphs"), _("Make each block of lines separated by a blank line a paragraph")),
-    ("h2", _("Heading"), _("Heading")),
-    ("h3", _("Subheading"), _("Subheading")),
-    ("strong", _("Bold"), _("Bold")),
-    ("em", _("Italic"), _("Italic")),
-    ("a", _("Link"), _("Link")),
-    ("ul", _("List"), _("Bulleted list: one item per line")),
-    ("ol", _("Numbered list"), _("Numbered list: one item per line")),
-    ("blockquote", _("Quote"), _("Quote")),
-]
+# Mirrors core.sanitize.ALLOWED_TAGS: whatever the editor can make survives saving.
+EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "HardBreak": True,
+    "Subscript": True,
+    "Superscript": True,
+    "History": True,
+}
 
 
-class RichTextarea(forms.Textarea):
-    def __init__(self, preview_url, attrs=None):
-        self.preview_url = preview_url
-        super().__init__(attrs={"rows": 18, "class": "richtext-source", **(attrs or {})})
+class RichTextEditor(AdminProseEditorWidget):
+    def __init__(self, nonce="", attrs=None):
+        # The import map the editor's modules need is an inline script: it carries
+        # the request's CSP nonce (script-src stays 'self' + nonce).
+        self.nonce = nonce
+        super().__init__(attrs=attrs, config={"extensions": EXTENSIONS}, preset="configurable")
 
-    class Media:
-        css = {"all": ["admin-editor/richtext.css"]}
-        js = ["admin-editor/richtext.js"]
-
-    def render(self, name, value, attrs=None, renderer=None):
-        textarea = super().render(name, value, attrs, renderer)
-        buttons = format_html_join(
-            "",
-            '<button type="button" data-action="{}" title="{}">{}</button>',
-            ((action, title, label) for action, label, title in TOOLBAR),
+    @property
+    def media(self):
+        own = Media(
+            css={"all": [Stylesheet("admin-editor/prose.css")]},
+            # Button tooltips in the admin's language (the library translates only its dialogs).
+            js=[Script("admin-editor/prose-labels.js", type="module")],
         )
-        return format_html(
-            '<div class="richtext" data-preview-url="{}" data-link-prompt="{}">'
-            '<div class="richtext-toolbar" role="toolbar" aria-label="{}">{}'
-            '<button type="button" data-action="preview" aria-pressed="false">{}</button></div>'
-            "{}"
-            '<div class="richtext-preview prose" hidden aria-live="polite" data-label="{}"></div>'
-            "</div>",
-            self.preview_url,
-            _("Address of the link (https://…)"),
-            _("Formatting"),
-            buttons,
-            _("Preview"),
-            textarea,
-            _("Preview: as visitors will see it"),
-        )
+        return (super().media + own).with_nonce(self.nonce)

@@ -10,14 +10,10 @@ interface text is core/tests/test_admin_chinese.py: it needs no browser.)
 Set ADMIN_SCREENS=docs/screens to write the admin screenshots (admin_*.png) while it runs.
 """
 
-import importlib
 import os
-import pkgutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.models import Group
 
 from core.roles import EDITOR, TRANSLATOR
@@ -31,15 +27,9 @@ SCREENS = os.environ.get("ADMIN_SCREENS")
 
 
 @pytest.fixture
-def staff(transactional_db, django_user_model):
-    # The groups come from each content app's data migration, which a transactional test's flush
-    # removes: run those migrations' grants again.
-    for label in settings.CONTENT_APPS:
-        migrations = importlib.import_module(f"{label}.migrations")
-        for module in pkgutil.iter_modules(migrations.__path__):
-            if module.name.endswith("_editor_and_translator_roles"):
-                for operation in importlib.import_module(f"{label}.migrations.{module.name}").Migration.operations:
-                    operation.code(apps, None)
+def staff(django_db_serialized_rollback, django_user_model):
+    # The groups come from data migrations, which a transactional test's flush would remove:
+    # serialized_rollback restores them.
     users = {}
     for name, group in (("bianji", EDITOR), ("fanyi", TRANSLATOR)):
         user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
@@ -82,22 +72,10 @@ def shoot(page, name):
         page.screenshot(path=str(Path(SCREENS) / f"admin_{name}.png"), full_page=False)
 
 
-def write(page, textarea, text, action=None):
-    """Type ``text`` at the end of the body and apply a toolbar ``action`` to it."""
-    page.evaluate(
-        """([selector, text]) => {
-            const el = document.querySelector(selector);
-            const start = el.value.length;
-            el.value += text;
-            el.setSelectionRange(start, el.value.length);
-            el.focus();
-        }""",
-        [textarea, text],
-    )
-    if action:
-        editor = page.locator(".richtext", has=page.locator(textarea))
-        editor.locator(f'button[data-action="{action}"]').click()
-    page.evaluate("(selector) => { const el = document.querySelector(selector); el.value += '\\n'; }", textarea)
+def rich_text(page, field):
+    """The rich-text editor (django-prose-editor) of the textarea ``field``: its editing area and menu."""
+    editor = page.locator(".prose-editor", has=page.locator(field))
+    return editor.locator(".ProseMirror[contenteditable]"), editor.locator(".prose-menubar")
 
 
 def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_server):
@@ -116,12 +94,35 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     page.select_option("#id_original_language", "zh-hans")
     page.fill("#id_title_zh_hans", TITLE)
     page.fill("#id_summary_zh_hans", "苏州与宿迁共建园区又有新项目签约落地。")
-    body = "#id_body_zh_hans"
-    write(page, body, "项目概况", "h2")
-    write(page, body, "今年新签约项目多个，总投资可观。", "p")
-    page.once("dialog", lambda dialog: dialog.accept("https://www.suqian.gov.cn/"))
-    write(page, body, "宿迁市政府网站", "a")
-    write(page, body, "先进制造\n新能源", "ul")
+    # The body through the editor, as an editor writes it: typing, a keyboard shortcut, the menu
+    # (with Chinese tooltips) and its link dialog, no browser prompt().
+    browser_dialogs = []
+    page.on("dialog", lambda dialog: browser_dialogs.append(dialog.message))
+    area, menu = rich_text(page, "#id_body_zh_hans")
+    area.click()
+    page.keyboard.type("项目概况")
+    page.keyboard.press("Control+Alt+2")  # heading
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("今年新签约项目多个，总投资可观。")
+    page.keyboard.press("Enter")
+    page.keyboard.type("宿迁市政府网站")
+    page.keyboard.press("Shift+Home")
+    menu.locator('button[title="插入链接"]').click()
+    dialog = page.locator("dialog.prose-editor-dialog")
+    assert dialog.locator("h3").inner_text() == "编辑链接"
+    dialog.locator("input[name=href]").fill("https://www.suqian.gov.cn/")
+    dialog.locator("button[type=submit]").click()
+    area.press("End")  # back in the editor, after the link
+    area.press("Enter")
+    menu.locator('button[title="项目符号列表"]').click()
+    page.keyboard.type("先进制造")
+    page.keyboard.press("Enter")
+    page.keyboard.type("新能源")
+    # Shown as on the public page: a heading and a bulleted list.
+    assert area.locator("h2").inner_text() == "项目概况"
+    assert area.locator("ul li").first.evaluate("el => getComputedStyle(el).listStyleType") == "disc"
+    assert browser_dialogs == []
     shoot(page, "article_add_zh")
     page.click("input[name=_continue]")  # save the draft, keep editing
     page.wait_for_url("**/change/")
@@ -166,7 +167,23 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     assert translator.locator("#id_title_zh_hans").is_visible() and translator.locator("#id_title_en").is_visible()
     translator.fill("#id_title_en", "New projects signed in the Suqian joint parks")
     translator.fill("#id_summary_en", "More projects have been signed in the joint parks.")
-    translator.fill("#id_body_en", "<h2>Overview</h2><p>Several new projects were signed this year.</p>")
+    original, _ = rich_text(translator, "#id_body_zh_hans")
+    assert original.get_attribute("contenteditable") == "false"
+    area, _ = rich_text(translator, "#id_body_en")
+    area.click()
+    # Pasted from Word: the editor keeps the paragraph and the bold, drops Office's markup and styles.
+    area.evaluate(
+        """(el, html) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        '<p class="MsoNormal"><span style="font-family:Calibri;mso-bidi-font-family:Arial">Several new projects '
+        'were <b style="mso-bidi-font-weight:normal">signed</b> this year.<o:p></o:p></span></p>',
+    )
+    assert translator.locator("#id_body_en").input_value() == (
+        "<p>Several new projects were <strong>signed</strong> this year.</p>"
+    )
     shoot(translator, "side_by_side")
     translator.click("input[name=_save]")
     translator.wait_for_url("**/news/article/")

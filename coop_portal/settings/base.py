@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -39,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
+    "django_prose_editor",
     # Editorial history of articles and parks (registered in news/parks apps.py).
     "simple_history",
     *CONTENT_APPS,
@@ -210,11 +213,13 @@ LOGGING = {
 # No inline script and nothing from another host: scripts come from our own
 # static files only. Styles likewise; the admin's inline style attributes get
 # 'unsafe-inline' for styles there only (core.middleware.ContentSecurityPolicyMiddleware).
-# Nonces are available as request.csp_nonce where an inline script is unavoidable.
+# Nonces are available as request.csp_nonce where an inline script is unavoidable: the
+# rich-text editor's import map (core/widgets.py). NONCE is left out of the header of every
+# response that did not use one, so public pages stay at script-src 'self'.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -125,6 +125,13 @@ def test_the_selector_widget_speaks_chinese(chinese_editor):
     assert f'"Choose all %s": "{escaped}"' in catalog
 
 
+def test_the_rich_text_editor_speaks_chinese(chinese_editor):
+    """django-prose-editor's dialogs (window.gettext) and button names (admin-editor/prose-labels.js)."""
+    catalog = chinese_editor.get("/admin/jsi18n/").content.decode()
+    for english, chinese in [("insert link", "插入链接"), ("Edit Link", "编辑链接"), ("Insert table", "插入表格")]:
+        assert f'"{english}": "{chinese.encode("unicode_escape").decode()}"' in catalog
+
+
 def test_history_names_fields_and_values_in_chinese(chinese_editor):
     from news.tests.factories import ArticleFactory
 

@@ -49,6 +49,11 @@
         panel.querySelector(".mt-panel-language").textContent =
           NAMES[codes[index]] + " · " + (isOriginal ? strings.dataset.original : strings.dataset.translation);
         panel.style.order = isOriginal ? "-1" : "0";
+        // The rich-text editor (core/widgets.py) of the original is read-only too.
+        panel.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
+          area.setAttribute("contenteditable", on && isOriginal ? "false" : "true");
+          area.closest(".prose-editor").classList.toggle("mt-read-only", on && isOriginal);
+        });
         panel.querySelectorAll("input, textarea").forEach(function (field) {
           if (on && isOriginal) {
             field.dataset.mtWasReadOnly = field.readOnly ? "1" : "";
