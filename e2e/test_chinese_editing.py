@@ -108,12 +108,22 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     page.keyboard.press("Enter")
     page.keyboard.type("宿迁市政府网站")
     page.keyboard.press("Shift+Home")
+    # As an editor does, look before acting: the words are selected, the link is there, the dialog has gone and
+    # the cursor is after the link, as the editor (ProseMirror's state, not only the DOM) sees it. Without these
+    # waits the test raced the editor: End pressed as it refocused itself after the dialog left the linked
+    # words selected, and Enter replaced them, one run in four.
+    page.wait_for_function("el => el.editor.state.selection.content().size > 0", arg=area.element_handle())
     menu.locator('button[title="插入链接"]').click()
     dialog = page.locator("dialog.prose-editor-dialog")
     assert dialog.locator("h3").inner_text() == "编辑链接"
     dialog.locator("input[name=href]").fill("https://www.suqian.gov.cn/")
     dialog.locator("button[type=submit]").click()
+    area.locator('a[href="https://www.suqian.gov.cn/"]', has_text="宿迁市政府网站").wait_for()
+    dialog.wait_for(state="hidden")
+    # The editor refocuses itself in the next animation frame (Tiptap's focus()): let that pass first.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     area.press("End")  # back in the editor, after the link
+    page.wait_for_function("el => el.editor.state.selection.empty", arg=area.element_handle())
     area.press("Enter")
     menu.locator('button[title="项目符号列表"]').click()
     page.keyboard.type("先进制造")
