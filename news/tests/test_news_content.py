@@ -42,3 +42,16 @@ def test_each_park_page_shows_its_news(client, content):
     news = re.search(r'<section aria-labelledby="park-news-heading".*?</section>', html, re.S).group(0)
     assert "Agreement signed for the Wujiang Siyang industrial cooperation park" in news
     assert Article.objects.published().filter(parks__slug="ssip").count() >= 10
+
+
+def test_an_article_citing_its_outlet_by_name_and_address_only_shows_the_link(client, db):
+    # No Source row, as an editor may save it: once a 500 (the template asked the missing row for its publisher).
+    from news.tests.factories import ArticleFactory
+
+    ArticleFactory(slug="outlet-only", source_name="Suqian Daily", source_url="https://www.sqdaily.com/")
+    ArticleFactory(slug="outlet-name-only", source_name="Suqian Daily")
+    linked = client.get("/en/news/outlet-only/")
+    assert linked.status_code == 200
+    assert '<a href="https://www.sqdaily.com/" rel="noopener">Suqian Daily</a>' in linked.content.decode()
+    named = client.get("/en/news/outlet-name-only/")
+    assert named.status_code == 200 and "Suqian Daily" in named.content.decode()
