@@ -11,11 +11,18 @@
 - **The key.** Scheme, host and path, and only the query parameters that choose what a page
   shows (``CANONICAL_PARAMS``): ``?utm_source=…`` does not split the cache. The response's
   ``Vary: Cookie`` (the session, looked at for staff previews) is dropped: staff are told apart.
-- **Freshness.** One site-wide *content version*, a random token kept in the cache. A new token
-  is drawn when content changes (at the commit of any save, delete or many-to-many change of a
-  model of ``settings.CONTENT_APPS``, loaddata included), after ``migrate`` (so every deploy),
-  and when a scheduled item becomes public (the version records when the next one is due). A page
-  is fresh while its token is the current one and it is younger than ``PAGE_CACHE_SECONDS``.
+- **Freshness.** *Versions*, random tokens kept in the cache, drawn anew when content changes (at
+  the commit of any save, delete or many-to-many change of a model of ``settings.CONTENT_APPS``,
+  loaddata included), after ``migrate`` (so every deploy), and when a scheduled item becomes
+  public (the site version records when the next one is due). A page stores the tokens it was
+  rendered under and is fresh while they are current and it is younger than ``PAGE_CACHE_SECONDS``:
+  - most pages depend on the *site version* (``VERSION_KEY``), which every change renews;
+  - an *own page* (``OwnPageMixin``: an article's page) shows one object and content of other
+    kinds (its parks, sources, image, the site's details), never others of its kind. It depends
+    on the *shared version* (``SHARED_KEY``: every change but one to a single object of a model
+    with ``own_page_cache``) and on its object's version (``object_key``). Saving an article
+    then re-renders its own pages and every page that lists articles, not the 10,000 other
+    articles' pages (a spike with edits in the middle, #18).
   Bulk ``QuerySet.update()`` sends no signal: call ``invalidate()`` after it.
 - **No dog-pile.** A stale page is rendered again by one request at a time (a lock per page,
   ``cache.add``: atomic in Redis; in the file cache two workers may rarely both win it); meanwhile
@@ -50,12 +57,14 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path, ngettext
+from simple_history.models import HistoricalChanges
 
 from core.context_processors import CANONICAL_PARAMS
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:version"
+SHARED_KEY = "page-cache:version:shared"
 # Lives longer than any page; if it is lost (eviction, a Redis restart), a new token is drawn and
 # every page is rendered again once: never an old page.
 VERSION_SECONDS = 24 * 3600
@@ -81,12 +90,14 @@ STALE_IF_ERROR = 24 * 3600
 @functools.cache
 def content_models() -> frozenset:
     """Models whose changes can change a public page: every model of settings.CONTENT_APPS (the
-    apps backups export), many-to-many tables included. Inquiries, accounts, sessions and the
-    admin log are not content: saving them must not empty the cache."""
+    apps backups export), many-to-many tables included, but not their editorial history.
+    Inquiries, accounts, sessions and the admin log are not content: saving them must not
+    empty the cache."""
     return frozenset(
         model
         for label in settings.CONTENT_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if not issubclass(model, HistoricalChanges)
     )
 
 
@@ -101,42 +112,116 @@ def next_publication() -> float | None:
     return min(times, default=None)
 
 
-def new_version() -> tuple[str, float | None]:
-    """Draw a new content version: from now on every stored page is stale. A random token, not a
-    counter, so that concurrent edits never agree on one value and a lost key is never reused."""
-    version = (secrets.token_hex(8), next_publication())
-    cache.set(VERSION_KEY, version, VERSION_SECONDS)
-    return version
+def new_version(shared: bool = True, objects=()) -> dict:
+    """Draw a new site version (every page but own pages is stale from now on), and a new shared
+    version (every page) or new versions of some objects' own pages. Random tokens, not counters,
+    so that concurrent edits never agree on one value and a lost key is never reused. Returns
+    what it set."""
+    values = {VERSION_KEY: (secrets.token_hex(8), next_publication())}
+    values.update({key: secrets.token_hex(8) for key in [*([SHARED_KEY] if shared else []), *objects]})
+    cache.set_many(values, VERSION_SECONDS)
+    return values
+
+
+def object_key(model, slug: str) -> str:
+    """The version of one object's own pages (see OwnPageMixin): by slug, as its URL names it."""
+    return f"page-cache:version:{model._meta.label_lower}:{slug}"
 
 
 # Set when an invalidation failed during the current request (see InvalidationNoticeMiddleware).
 _failed = threading.local()
 
 
-def invalidate():
-    """Make every cached page stale. Never raises: an edit must not fail for the cache."""
-    try:
-        new_version()
-    except Exception:
-        logger.warning("Could not invalidate the page cache", exc_info=True)
-        _failed.invalidation = True
+class Invalidation:
+    """Make stale, at once: every stored page (``objects`` empty), or the pages that list content
+    and the own pages of these objects (``object_key``s). Equal when their objects are, so that a
+    transaction registers each once. Never raises: an edit must not fail for the cache."""
+
+    def __init__(self, objects=frozenset()):
+        self.objects = frozenset(objects)
+        self.ran = False  # tests' captured callbacks stay in run_on_commit after they ran
+
+    def __eq__(self, other):
+        return isinstance(other, Invalidation) and other.objects == self.objects
+
+    def __hash__(self):
+        return hash(self.objects)
+
+    def __repr__(self):
+        return f"Invalidation({sorted(self.objects) or 'every page'})"
+
+    def __call__(self):
+        self.ran = True
+        try:
+            new_version(shared=not self.objects, objects=self.objects)
+        except Exception:
+            logger.warning("Could not invalidate the page cache", exc_info=True)
+            _failed.invalidation = True
 
 
-def invalidate_on_commit(using=DEFAULT_DB_ALIAS):
-    """``invalidate()`` when the current transaction commits (at once outside one), so that no
-    page rendered from the data before the commit survives it; once per transaction, however
-    many objects it saves (loaddata of 10,000 articles)."""
+invalidate = Invalidation()
+
+# More own pages than this changed in one transaction (loaddata), and it invalidates everything.
+MAX_OBJECTS = 20
+
+
+def invalidate_on_commit(objects=frozenset(), using=DEFAULT_DB_ALIAS):
+    """Invalidate when the current transaction commits (at once outside one), so that no page
+    rendered from the data before the commit survives it; once per transaction and object,
+    however many times it saves them (loaddata of 10,000 articles: once, everything)."""
     connection = transaction.get_connection(using)
-    # One registered at this savepoint level is dropped together with this change if it is rolled back.
+    # One registered at this savepoint level (or an outer one) is dropped only with it, if rolled back.
     level = set(connection.savepoint_ids)
-    if not any(entry[:2] == (level, invalidate) for entry in connection.run_on_commit):
-        transaction.on_commit(invalidate, using=using)
+    pending = [
+        callback
+        for ids, callback, *_rest in connection.run_on_commit
+        if ids <= level and isinstance(callback, Invalidation) and not callback.ran
+    ]
+    if invalidate in pending or objects and any(objects <= entry.objects for entry in pending):
+        return
+    if objects and len(pending) >= MAX_OBJECTS:
+        objects = frozenset()
+    transaction.on_commit(Invalidation(objects), using=using)
 
 
-def content_changed(sender, using=DEFAULT_DB_ALIAS, action="post_", **kwargs):
+def changed_objects(instance, reverse) -> frozenset:
+    """The own pages a change is confined to, or nothing when it may show on any page: the
+    object's, for a save, delete or many-to-many change of one object of a model with
+    ``own_page_cache`` (an article's page shows no other article). A slug changed since the
+    object was read leaves a page at the old address to make stale too."""
+    model = type(instance)
+    if reverse or not getattr(model, "own_page_cache", False):  # reverse: a park's articles changed
+        return frozenset()
+    slugs = {instance.slug, getattr(instance, "_loaded_slug", instance.slug)}
+    return frozenset(object_key(model, slug) for slug in slugs if slug)
+
+
+def content_changed(sender, instance=None, using=DEFAULT_DB_ALIAS, action="post_", reverse=False, **kwargs):
     """post_save, post_delete and m2m_changed (whose ``action`` is pre_… or post_…)."""
     if action.startswith("post_") and sender in content_models():
-        invalidate_on_commit(using)
+        invalidate_on_commit(changed_objects(instance, reverse), using)
+
+
+class OwnPageMixin:
+    """For the detail view of a model with ``own_page_cache``: reads the object's version before
+    the object is read from the database (so that an edit committed meanwhile leaves the page
+    stale, never the reverse) and has the page cache store the page under it."""
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        if not settings.PAGE_CACHE:
+            return super().get_object(queryset)
+        key = object_key(queryset.model, self.kwargs[self.slug_url_kwarg])
+        try:
+            token = cache.get(key)
+            if token is None:
+                cache.add(key, secrets.token_hex(8), VERSION_SECONDS)
+                token = cache.get(key)
+        except Exception:
+            token = None  # the page cache will not store it either
+        if token is not None:
+            self.request.page_cache_object = (key, token)
+        return super().get_object(queryset)
 
 
 # --- Redis, with short timeouts and a circuit breaker --------------------------------------------
@@ -211,8 +296,13 @@ def is_shareable(response) -> bool:
     return not directives & {"private", "no-store", "no-cache"}
 
 
-def is_fresh(entry, version) -> bool:
-    return bool(entry) and entry["version"] == version and timezone.now().timestamp() < entry["expires"]
+def is_fresh(entry, current: dict) -> bool:
+    """Stored under versions that are current (``current``: see PageCacheMiddleware.lookup), and young enough."""
+    return (
+        bool(entry)
+        and all(current.get(key) == token for key, token in entry["versions"].items())
+        and timezone.now().timestamp() < entry["expires"]
+    )
 
 
 def stale_minutes() -> int:
@@ -261,12 +351,12 @@ class PageCacheMiddleware:
         key = page_key(request)
         lock = f"{key}:lock"
         try:
-            version, entry = self.lookup(key)
-            if is_fresh(entry, version):
+            current, entry = self.lookup(key)
+            if is_fresh(entry, current):
                 return self.replay(entry, "HIT")
             rendering_here = cache.add(lock, 1, LOCK_SECONDS)
             # Another request may have stored it between the lookup and the lock.
-            if rendering_here and is_fresh(fresh := cache.get(key), version):
+            if rendering_here and is_fresh(fresh := cache.get(key), current):
                 cache.delete(lock)
                 return self.replay(fresh, "HIT")
         except Exception as error:
@@ -283,7 +373,7 @@ class PageCacheMiddleware:
             if path in CACHED_PATHS and response.get("Vary") == "Accept-Language":
                 del response["Vary"]
             if request.method == "GET" and is_shareable(response):
-                self.store(key, version, response)
+                self.store(key, self.versions(request, current), response)
             elif response.cookies:  # a form's CSRF token: this visitor's only
                 patch_cache_control(response, private=True)
         finally:
@@ -293,12 +383,27 @@ class PageCacheMiddleware:
 
     @staticmethod
     def lookup(key):
-        """The current content version and this page's stored entry (or None), in one round trip."""
-        found = cache.get_many([VERSION_KEY, key])
+        """The current versions and this page's stored entry (or None): one round trip, two for an
+        own page (its object's version)."""
+        found = cache.get_many([VERSION_KEY, SHARED_KEY, key])
         version = found.get(VERSION_KEY)
-        if version is None or (version[1] is not None and version[1] <= timezone.now().timestamp()):
-            version = new_version()  # the first request after the key was lost or an item became due
-        return version[0], found.get(key)
+        if version is None or found.get(SHARED_KEY) is None:
+            found.update(new_version())  # the key was lost: every page is rendered again once
+        elif version[1] is not None and version[1] <= timezone.now().timestamp():
+            found.update(new_version(shared=False))  # a scheduled item is due: the lists change
+        current = {VERSION_KEY: found[VERSION_KEY][0], SHARED_KEY: found[SHARED_KEY]}
+        entry = found.get(key)
+        if entry and (more := [name for name in entry["versions"] if name not in current]):
+            current.update(cache.get_many(more))
+        return current, entry
+
+    @staticmethod
+    def versions(request, current) -> dict:
+        """What the page just rendered depends on: the site version, or for an own page the
+        shared version and its object's (read by OwnPageMixin before the object was)."""
+        if own := getattr(request, "page_cache_object", None):
+            return {SHARED_KEY: current[SHARED_KEY], own[0]: own[1]}
+        return {VERSION_KEY: current[VERSION_KEY]}
 
     @staticmethod
     def wait_for(key):
@@ -318,7 +423,7 @@ class PageCacheMiddleware:
         response["X-Cache"] = status
         return response
 
-    def store(self, key, version, response):
+    def store(self, key, versions, response):
         now = timezone.now().timestamp()
         if response.has_header("Vary"):
             del response["Vary"]  # Cookie only (is_shareable): the page is the same for every visitor
@@ -333,7 +438,7 @@ class PageCacheMiddleware:
             stale_if_error=STALE_IF_ERROR,
         )
         entry = {
-            "version": version,
+            "versions": versions,
             "expires": now + settings.PAGE_CACHE_SECONDS,
             "headers": list(response.items()),
             "content": response.content,

@@ -199,6 +199,9 @@ class ContentModel(OriginalLanguageModel):
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
     slug_source = None  # the translated field a missing slug is made from ("title")
+    # True when the object's page (a view with core.cache.OwnPageMixin) shows no other object of
+    # its kind: an edit then re-renders its own page, not every other one (core/cache.py).
+    own_page_cache = False
 
     class Meta:
         abstract = True
@@ -221,6 +224,13 @@ class ContentModel(OriginalLanguageModel):
 
     def natural_key(self):
         return (self.slug,)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The address its cached page was stored under, if a save changes the slug (core/cache.py).
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
 
     def clean(self):
         super().clean()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
+from core.cache import OwnPageMixin
 from core.one_language import OneLanguageMixin
 from core.preview import PreviewMixin
 from core.side_by_side import pair_blocks
@@ -33,7 +34,7 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(PreviewMixin, OneLanguageMixin, DetailView):
+class ArticleDetailView(OwnPageMixin, PreviewMixin, OneLanguageMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
 

@@ -161,7 +161,9 @@ def test_loaddata_shows_on_the_next_visit(anon, content, tmp_path, settings, dja
 
     with commit(django_capture_on_commit_callbacks) as callbacks:
         call_command("loaddata", fixture, verbosity=0)
-    assert [callback.__name__ for callback in callbacks].count("invalidate") == 1
+    assert [callback for callback in callbacks if isinstance(callback, page_cache.Invalidation)] == [
+        page_cache.invalidate  # once, every page
+    ]
 
     assert "<h1>SSIP as imported</h1>" in anon.get(SSIP).content.decode()
 
@@ -347,6 +349,72 @@ def test_page_cache_can_be_turned_off(anon, content, settings):
     response = anon.get(SSIP)
     assert "X-Cache" not in response
     assert response.status_code == 200
+
+
+ANNOUNCEMENT = "/en/news/suzhou-suqian-strengthen-cooperation-2023/"
+
+
+def test_saving_an_article_re_renders_its_pages_and_the_lists_not_the_other_articles(
+    anon, content, django_capture_on_commit_callbacks
+):
+    """A spike with an edit in the middle (#18): the other articles' pages stay in the cache."""
+    other = Article.objects.published().exclude(slug="suzhou-suqian-strengthen-cooperation-2023").first()
+    pages = [ANNOUNCEMENT, "/zh-hans/news/suzhou-suqian-strengthen-cooperation-2023/", "/en/news/", "/en/", SSIP]
+    for path in [*pages, other.get_absolute_url()]:
+        anon.get(path)
+    article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
+    article.title_en = "Suzhou and Suqian: a correction"
+    with commit(django_capture_on_commit_callbacks):
+        article.save()
+    assert anon.get(other.get_absolute_url())["X-Cache"] == "HIT"
+    for path in pages:
+        assert anon.get(path)["X-Cache"] == "MISS", path
+    assert "<h1>Suzhou and Suqian: a correction</h1>" in anon.get(ANNOUNCEMENT).content.decode()
+    assert "Suzhou and Suqian: a correction" in anon.get("/en/news/").content.decode()
+
+
+def test_what_an_article_page_shows_of_other_content_is_fresh_after_its_edit(
+    anon, content, django_capture_on_commit_callbacks
+):
+    assert "Suzhou Suqian Industrial Park" in anon.get(ANNOUNCEMENT).content.decode()
+    park = Park.objects.get(slug="ssip")
+    park.name_en = "SSIP, renamed"
+    with commit(django_capture_on_commit_callbacks):
+        park.save()
+    page = anon.get(ANNOUNCEMENT)
+    assert page["X-Cache"] == "MISS" and "SSIP, renamed" in page.content.decode()
+
+
+def test_a_renamed_article_leaves_nothing_at_its_old_address(anon, content, django_capture_on_commit_callbacks):
+    assert anon.get(ANNOUNCEMENT).status_code == 200
+    article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
+    article.slug = "suzhou-suqian-cooperation-2023"
+    with commit(django_capture_on_commit_callbacks):
+        article.save()
+    assert anon.get(ANNOUNCEMENT).status_code == 404
+    assert anon.get("/en/news/suzhou-suqian-cooperation-2023/").status_code == 200
+
+
+def test_an_article_edit_through_the_admin_shows_on_its_page(anon, editor, content, django_capture_on_commit_callbacks):
+    anon.get(ANNOUNCEMENT)
+    article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
+    url = f"/admin/news/article/{article.pk}/change/"
+    data = admin_form_data(editor, url)
+    published = timezone.localtime(article.published_at)  # a date and a time field in the form
+    data |= {"published_at_0": f"{published:%Y-%m-%d}", "published_at_1": f"{published:%H:%M:%S}"}
+    data["title_en"] = "Corrected through the admin"
+    with commit(django_capture_on_commit_callbacks):
+        response = editor.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "<h1>Corrected through the admin</h1>" in anon.get(ANNOUNCEMENT).content.decode()
+
+
+def test_many_articles_in_one_transaction_invalidate_every_page_once(anon, db, django_capture_on_commit_callbacks):
+    with commit(django_capture_on_commit_callbacks) as callbacks, transaction.atomic():
+        for _ in range(page_cache.MAX_OBJECTS + 5):
+            ArticleFactory()
+    invalidations = [callback for callback in callbacks if isinstance(callback, page_cache.Invalidation)]
+    assert len(invalidations) == page_cache.MAX_OBJECTS + 1 and invalidations[-1] == page_cache.invalidate
 
 
 def test_a_transaction_invalidates_at_commit(anon, db, django_capture_on_commit_callbacks):
