@@ -3,6 +3,7 @@ every 10 s, through the app alone and through nginx's cache in front (deploy/ngi
 
     .venv/bin/python bench/spike.py                  # after bench/run.sh, or with BENCH_SKIP_LOAD=0
     BENCH_SPIKE_SECONDS=10 .venv/bin/python bench/spike.py   # a short run while developing
+    BENCH_SPIKE_EDIT_EVERY=1000 .venv/bin/python bench/spike.py   # a control: one save, at the start
 
 The site runs as `make serve` runs it: production settings, gunicorn.conf.py, and no Redis (the
 workers share a cache in files); BENCH_SPIKE_REDIS=1 uses BENCH_REDIS_URL instead. The database
@@ -43,7 +44,7 @@ from bench import bench  # noqa: E402
 SECONDS = int(os.environ.get("BENCH_SPIKE_SECONDS", "60"))
 WARMUP = max(5, SECONDS // 4)
 CONNECTIONS = [int(n) for n in os.environ.get("BENCH_SPIKE_CONNECTIONS", "64,256").split(",")]
-EDIT_EVERY = 10
+EDIT_EVERY = int(os.environ.get("BENCH_SPIKE_EDIT_EVERY", "10"))  # s between saves; a long one, for a control run
 APP_PORT = bench.PORT
 PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", str(bench.PORT + 1)))
 SHARED_CACHE_SECONDS = 5
