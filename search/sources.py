@@ -128,13 +128,26 @@ class SearchResults:
             return None
         nearest = nearest_words([term for term in self.terms if " " not in term])
         better = [term if " " in term else nearest.pop(0) or term for term in self.terms]
-        if better == self.terms or len(SearchResults(better, self.sources, self.language)) <= len(self):
+        if better == self.terms or not SearchResults(better, self.sources, self.language).finds_more_than(len(self)):
             return None
         # Keep the visitor's capital: Suqain -> Suqian, not suqian.
         better = [
             b[:1].upper() + b[1:] if t[:1].isupper() and b != t else b for t, b in zip(self.terms, better, strict=True)
         ]
         return " ".join(f'"{term}"' if " " in term else term for term in better)
+
+    def finds_more_than(self, count: int) -> bool:
+        """Whether the terms match more than ``count`` objects: at most ``count + 1`` matches are
+        read, unranked, so that checking a suggestion that is a common word (Suqian) stays as
+        cheap as a rare one."""
+        found = 0
+        with index_scans():
+            for source in self.sources:
+                matches = self._public(source).search(self.terms).order_by().values_list("pk", flat=True)
+                found += len(matches[: count + 1 - found])
+                if found > count:
+                    return True
+        return False
 
     def _hit(self, source: Source, obj) -> Hit:
         weights = obj.search_weights
