@@ -4,6 +4,7 @@ every 10 s, through the app alone and through nginx's cache in front (deploy/ngi
     .venv/bin/python bench/spike.py                  # after bench/run.sh, or with BENCH_SKIP_LOAD=0
     BENCH_SPIKE_SECONDS=10 .venv/bin/python bench/spike.py   # a short run while developing
     BENCH_SPIKE_EDIT_EVERY=1000 .venv/bin/python bench/spike.py   # a control: one save, at the start
+    BENCH_WRK_CPUS=0 taskset -c 1 .venv/bin/python bench/spike.py   # wrk on core 0, everything else on core 1
 
 The site runs as `make serve` runs it: production settings, gunicorn.conf.py, and no Redis (the
 workers share a cache in files); BENCH_SPIKE_REDIS=1 uses BENCH_REDIS_URL instead. The database
@@ -50,6 +51,9 @@ PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", str(bench.PORT + 1)))
 SHARED_CACHE_SECONDS = 5
 GOALS = {"cached": 0.8, "app p99": 3.0, "proxy p99": 1.0, "app visible": 2.0, "proxy visible": SHARED_CACHE_SECONDS + 2}
 WORK = Path(tempfile.mkdtemp(prefix="bench-spike-"))
+# BENCH_WRK_CPUS=0 (with the rest under `taskset -c 1`): the load generator on a core of its own, as visitors
+# are on other machines; the baseline is measured the same way.
+WRK = ["taskset", "-c", os.environ["BENCH_WRK_CPUS"], "wrk"] if os.environ.get("BENCH_WRK_CPUS") else ["wrk"]
 
 ENV = {**bench.ENV, "PAGE_CACHE": "1", "SHARED_CACHE_SECONDS": str(SHARED_CACHE_SECONDS)}
 if os.environ.get("BENCH_SPIKE_REDIS") != "1":
@@ -136,13 +140,13 @@ def spike_paths(slugs, announcement):
 
 
 def wrk_mix(port, seconds, connections, script):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", script]
+    command = [*WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-s", script]
     result = subprocess.run([*command, f"http://{bench.HOST}:{port}/"], capture_output=True, text=True, check=True)
     return bench.parse_wrk(result.stdout)
 
 
 def wrk_path(port, path, seconds, connections):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    command = [*WRK, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     result = subprocess.run([*command, f"http://{bench.HOST}:{port}{path}"], capture_output=True, text=True, check=True)
     return bench.parse_wrk(result.stdout)
 
