@@ -583,6 +583,17 @@ def test_pages_and_edits_work_while_redis_refuses_connections(anon, content, set
     assert "Could not invalidate the page cache" in caplog.text
 
 
+def test_an_article_page_and_its_edit_work_while_redis_refuses_connections(anon, content, settings):
+    """The article page reads its own version from the cache before the article (OwnPageMixin)."""
+    redis_at(settings, 1)  # nothing listens there
+    assert anon.get(ANNOUNCEMENT).status_code == 200
+    article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
+    article.title_en = "Corrected while the cache is down"
+    article.save()
+    response = anon.get(ANNOUNCEMENT)
+    assert response.status_code == 200 and "<h1>Corrected while the cache is down</h1>" in response.content.decode()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like every transactional test here
 def test_an_editor_is_told_when_the_cache_could_not_be_cleared(settings):
     """The admin's save commits its own transaction here, as in production."""
