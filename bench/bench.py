@@ -90,11 +90,12 @@ def manage(*args, env=None):
 # --- 1. Data ---------------------------------------------------------------------------------------
 
 
-def recreate_database():
-    url = urllib.parse.urlsplit(DATABASE_URL)
+def recreate_database(database_url=DATABASE_URL, name_pattern=r"[a-z0-9_]+"):
+    """Drop the database of ``database_url`` and create it empty, if its name matches ``name_pattern``."""
+    url = urllib.parse.urlsplit(database_url)
     name = url.path.lstrip("/")
-    if not re.fullmatch(r"[a-z0-9_]+", name):
-        raise SystemExit(f"Refusing an unusual database name: {name!r}")
+    if not re.fullmatch(name_pattern, name):
+        raise SystemExit(f"Refusing to drop {name!r}: a database to recreate must be named {name_pattern}")
     with psycopg.connect(urllib.parse.urlunsplit(url._replace(path="/postgres")), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')

@@ -114,18 +114,10 @@ def setup(database_url: str | None):
 
 def recreate_postgresql(database_url: str):
     """A fresh database, so that every run measures the same thing (and the
-    search documents are built as on a new site)."""
-    import urllib.parse
+    search documents are built as on a new site); only one named *bench*."""
+    from bench import bench
 
-    import psycopg
-
-    url = urllib.parse.urlsplit(database_url)
-    name = url.path.lstrip("/")
-    if not re.fullmatch(r"[a-z0-9_]*bench[a-z0-9_]*", name):
-        raise SystemExit(f"Refusing to drop {name!r}: the database's name must contain 'bench'")
-    with psycopg.connect(urllib.parse.urlunsplit(url._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    bench.recreate_database(database_url, r"[a-z0-9_]*bench[a-z0-9_]*")
 
 
 def fill(count: int, seed: int = 5):

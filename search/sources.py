@@ -89,7 +89,7 @@ class SearchResults:
 
     def _fetch_sources(self, limit: int):
         for source in self.sources:
-            matches = self._public(source).search(self.terms).annotate(search_total=Window(Count("pk")))
+            matches = self._matches(source).annotate(search_total=Window(Count("pk")))
             rows = list(matches.values_list("pk", "search_rank", "search_total")[:limit])
             self._count += rows[0][2] if rows else 0
             self._best[source] = [(pk, rank) for pk, rank, _total in rows]
@@ -120,6 +120,9 @@ class SearchResults:
     def _public(self, source: Source) -> QuerySet:
         return source.public().in_language(self.language)  # the one rule of lists, feeds and sitemaps
 
+    def _matches(self, source: Source) -> QuerySet:
+        return self._public(source).search(self.terms)
+
     def suggestion(self) -> str | None:
         """ "Did you mean …?": when the terms found little, the query with each
         term replaced by the nearest word of the titles (core.search.nearest_words),
@@ -143,7 +146,7 @@ class SearchResults:
         found = 0
         with index_scans():
             for source in self.sources:
-                matches = self._public(source).search(self.terms).order_by().values_list("pk", flat=True)
+                matches = self._matches(source).order_by().values_list("pk", flat=True)
                 found += len(matches[: count + 1 - found])
                 if found > count:
                     return True

@@ -16,15 +16,27 @@ REQUIRED = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.org"}
 OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "CACHE_DIR", "SERVE_MEDIA", "MEDIA_ROOT", "AWS_")
 
 
-def run_production(script, **env_overrides):
+def production_process(code, **env_overrides):
+    """``code`` run by a new Python with the production settings and this environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(OWN)}
     env.update({"DJANGO_SETTINGS_MODULE": "coop_portal.settings.production", **REQUIRED, **env_overrides})
-    code = f"import django, json; django.setup(); from django.conf import settings\n{script}"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60
     )
+
+
+def run_production(script, **env_overrides):
+    code = f"import django, json; django.setup(); from django.conf import settings\n{script}"
+    result = production_process(code, **env_overrides)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def production_refuses(**env_overrides) -> str:
+    """What the production settings print when they refuse to start with this environment."""
+    result = production_process("import django; django.setup()", **env_overrides)
+    assert result.returncode != 0
+    return result.stderr
 
 
 SETTINGS = """print(json.dumps({
@@ -74,36 +86,14 @@ def test_page_cache_switch():
 
 
 def test_a_mistyped_switch_is_refused():
-    env = {k: v for k, v in os.environ.items() if not k.startswith(OWN)}
-    env.update({"DJANGO_SETTINGS_MODULE": "coop_portal.settings.production", **REQUIRED, "PAGE_CACHE": "sometimes"})
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode != 0
-    assert "PAGE_CACHE must be true or false" in result.stderr
+    assert "PAGE_CACHE must be true or false" in production_refuses(PAGE_CACHE="sometimes")
 
 
 def test_trusted_proxies_come_from_the_environment():
     script = 'print(json.dumps({"proxies": settings.TRUSTED_PROXIES, "axes": settings.AXES_CLIENT_IP_CALLABLE}))'
     assert run_production(script) == {"proxies": [], "axes": "core.network.client_ip"}
     assert run_production(script, TRUSTED_PROXIES="127.0.0.1, 10.0.0.0/24")["proxies"] == ["127.0.0.1", "10.0.0.0/24"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(OWN)}
-    env.update({"DJANGO_SETTINGS_MODULE": "coop_portal.settings.production", **REQUIRED, "TRUSTED_PROXIES": "nginx"})
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode != 0
-    assert "TRUSTED_PROXIES: 'nginx' is not an address or network" in result.stderr
+    assert "TRUSTED_PROXIES: 'nginx' is not an address or network" in production_refuses(TRUSTED_PROXIES="nginx")
 
 
 @pytest.fixture
