@@ -63,9 +63,12 @@ def snippet(texts: list[str | None], terms: list[str], length: int = 160) -> Saf
     """The first of ``texts`` (in order of preference, HTML allowed) in which a
     term occurs, cut around the match and marked; else the start of the first
     non-empty one, unmarked."""
-    plain = [text for text in (plain_text(value) for value in texts) if text]
-    for text in plain:
-        passage, matched = excerpt(text, terms, length)
-        if matched:
-            return mark(passage, terms)
-    return mark(excerpt(plain[0], [], length)[0], []) if plain else mark("", [])
+    first = None
+    for value in texts:  # a body is made plain only when the summary does not hold a term
+        text = plain_text(value)
+        if text:
+            passage, matched = excerpt(text, terms, length)
+            if matched:
+                return mark(passage, terms)
+            first = first or text
+    return mark(excerpt(first, [], length)[0], []) if first else mark("", [])
