@@ -14,6 +14,9 @@ the seed article): sentences of the seed article and of the park facts,
 recombined, with varying figures; one article in 50 names Nichicon / 尼吉康.
 Then, for each query shape (SHAPES), it times
 
+  articles  the database search of the largest kind alone: the best 100 of the
+          newest 1,001 matching articles (Article.objects.published()
+          .in_language().search_best(...), as the search page asks);
   search  what the search page computes: the ranked matches of every kind
           (SearchResults), the hits of the first page with their snippets,
           and "Did you mean …?" when little was found;
@@ -94,11 +97,11 @@ def sentences(html: str, chinese: bool) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def setup(database_url: str | None):
+def setup(database_url: str | None, keep: bool = False):
     if database_url is None:
         folder = tempfile.mkdtemp(prefix="search-bench-")
         database_url = f"sqlite:///{folder}/bench.sqlite3"
-    else:
+    elif not keep:
         recreate_postgresql(database_url)
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "coop_portal.settings.test"
@@ -118,6 +121,24 @@ def recreate_postgresql(database_url: str):
     from bench import bench
 
     bench.recreate_database(database_url, r"[a-z0-9_]*bench[a-z0-9_]*")
+
+
+def generated_articles(database_url: str) -> int | None:
+    """How many generated articles an earlier run left in the database (None: no such database)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(database_url) as conn:
+            return conn.execute("SELECT count(*) FROM news_article WHERE slug LIKE 'bench-%%'").fetchone()[0]
+    except psycopg.Error:
+        return None
+
+
+def kept_size() -> float:
+    from news.models import Article
+
+    bodies = Article.objects.filter(slug__startswith="bench-").values_list("body_en", "body_zh_hans")[:1000]
+    return statistics.mean(len(en.encode()) + len(zh.encode()) for en, zh in bodies)
 
 
 def fill(count: int, seed: int = 5):
@@ -217,13 +238,19 @@ def run(repeat: int):
     from django.test import Client
     from django.utils import translation
 
-    from core.search import parse_query
-    from search.sources import SearchResults
+    from core.search import index_scans, parse_query
+    from news.models import Article
+    from search.sources import MOST_MATCHES, SearchResults
 
     client = Client()
     rows = []
     for query, shape, note in SHAPES:
         terms = parse_query(query)
+
+        def articles(terms=terms):
+            with translation.override("zh-hans"), index_scans():
+                public = Article.objects.published().in_language()
+                return public.search_best(terms, limit=SearchResults.prefetch, among=MOST_MATCHES + 1)
 
         def search(terms=terms):
             with translation.override("zh-hans"):
@@ -235,25 +262,41 @@ def run(repeat: int):
             assert response.status_code == 200
             return response
 
+        query_times, _best = timed(articles, repeat)
         search_times, (found, _hits, suggestion) = timed(search, repeat)
         page_times, _response = timed(page, repeat)
         note = f"{note}: {suggestion}" if suggestion else note
-        rows.append((query, shape, note, found, *search_times, *page_times))
+        rows.append((query, shape, note, found, *query_times[:2], *search_times, *page_times))
     return rows
 
 
 def explain(query: str) -> str:
-    """The plan of the articles' search (PostgreSQL), to show which index answers it."""
+    """How PostgreSQL answers the articles' search as the search page runs it
+    (``search_best``): which indexes, and how many rows of the table it read."""
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-    from core.search import index_scans
+    from core.search import index_scans, parse_query
     from news.models import Article
+    from search.sources import MOST_MATCHES, SearchResults
 
-    with index_scans():
-        plan = Article.objects.published().search(query).explain()
-    used = sorted(set(re.findall(r"Index Scan on (\w+)", plan)))
-    seq = "Seq Scan on news_article" in plan
-    return ", ".join(used) + (" + sequential scan" if seq else "") if connection.vendor == "postgresql" else ""
+    with CaptureQueriesContext(connection) as ran, index_scans():
+        public = Article.objects.published().in_language("zh-hans")
+        public.search_best(parse_query(query), limit=SearchResults.prefetch, among=MOST_MATCHES + 1)
+        (sql,) = [run["sql"] for run in ran.captured_queries if "AS newest" in run["sql"]]
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN ANALYZE {sql}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    parts = []
+    # A scan node of the table: its name, the rows it returned, the rows its filter removed.
+    scan = r"(Bitmap Heap Scan|Index Scan Backward using \w+|Seq Scan) on news_article .*?rows=(\d+) loops=1\)"
+    for kind, returned, rest in re.findall(scan + r"((?:\n +[^-\n][^\n]*)*)", plan):
+        removed = re.search(r"Rows Removed by Filter: (\d+)", rest)
+        read = int(returned) + (int(removed.group(1)) if removed else 0)
+        if kind == "Bitmap Heap Scan":
+            kind = ", ".join(sorted(set(re.findall(r"Bitmap Index Scan on (\w+)", plan))))
+        parts.append(f"{kind}: {read:,} rows read")
+    return "; ".join(parts)
 
 
 def http(repeat_seconds: int, port: int, database_url: str):
@@ -295,13 +338,20 @@ def main():
     parser.add_argument("--repeat", type=int, default=50, help="timed runs per query (after 2 warm-up runs)")
     parser.add_argument("--http", action="store_true", help="also req/s of the search page against the baseline")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8200")))
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="PostgreSQL: reuse the database of an earlier run when it holds --articles generated articles",
+    )
     args = parser.parse_args()
 
-    url = setup(os.environ.get("DATABASE_URL"))
+    url = os.environ.get("DATABASE_URL")
+    kept = args.keep and url is not None and generated_articles(url) == args.articles
+    url = setup(url, keep=kept)
     from django.db import connection
 
     started = time.perf_counter()
-    size = fill(args.articles)
+    size = kept_size() if kept else fill(args.articles)
     filled = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("SELECT sqlite_version()" if connection.vendor == "sqlite" else "SHOW server_version")
@@ -312,18 +362,20 @@ def main():
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"load average at start: {load:.1f}\n")
     rows = run(args.repeat)
-    print("| query | shape | | matches | search p50 | p99 | CPU p50 | page p50 | p99 | CPU p50 |")
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| query | shape | | matches | articles p50 | p99 | search p50 | p99 | CPU p50 | page p50 | p99 | CPU p50 |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for query, shape, note, found, *times in rows:
         print(f"| `{query}` | {shape} | {note} | {found:,} | " + " | ".join(f"{t:.1f} ms" for t in times) + " |")
     if connection.vendor == "postgresql":
         goal = GOALS.get(args.articles)
         if goal:
             p50_goal, p99_goal = goal
-            missed = [q for q, _s, _n, _f, p50, p99, *_rest in rows if p50 > p50_goal or (p99_goal and p99 > p99_goal)]
-            print(f"\nGoal at {args.articles:,} articles: search p50 ≤ {p50_goal} ms", end="")
+            print(f"\nGoal at {args.articles:,} articles: p50 ≤ {p50_goal} ms", end="")
             print(f", p99 ≤ {p99_goal} ms" if p99_goal else "", end="")
-            print(f" for every shape: {'met' if not missed else 'missed by ' + ', '.join(missed)}")
+            print(" for every shape:")
+            for name, at in (("the articles' search query", 4), ("all that the search page computes", 6)):
+                missed = [r[0] for r in rows if r[at] > p50_goal or (p99_goal and r[at + 1] > p99_goal)]
+                print(f"- {name}: {'met' if not missed else 'missed by ' + ', '.join(missed)}")
         print("\nPlans (articles):")
         for query, *_rest in rows:
             print(f"- `{query}`: {explain(query)}")

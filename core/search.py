@@ -52,8 +52,9 @@ import logging
 import operator
 import re
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connections, models, transaction
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.expressions import Expression, RawSQL
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import get_translation_fields
@@ -180,6 +181,34 @@ class SearchQuerySet(models.QuerySet):
             ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
         ordering = self.query.order_by or self.model._meta.ordering
         return queryset.annotate(search_rank=functools.reduce(operator.add, ranks)).order_by("-search_rank", *ordering)
+
+    def search_best(self, query: str | list[str], limit: int, among: int) -> tuple[int, list[tuple[int, int]]]:
+        """The best ``limit`` (pk, search_rank) pairs of ``search(query)``,
+        ranked among its first ``among`` matches in the QuerySet's own order
+        (the newest articles first), and how many matches that was (at most
+        ``among``). A term in every row then costs what a rare one costs,
+        however large the table: PostgreSQL walks the date index and stops at
+        the ``among``-th match, or, for a rarer term, reads the few matches
+        from the search documents' indexes (docs/search.md)."""
+        ordering = self.query.order_by or self.model._meta.ordering
+        # Named columns: Django chooses the order of a query's columns, not the caller.
+        keys = {f"search_key_{i}": F(field.lstrip("-")) for i, field in enumerate(ordering)}
+        newest = self.search(query).annotate(search_pk=F("pk"), **keys).order_by(*ordering)
+        try:
+            sql, params = newest.values_list("search_pk", "search_rank", *keys)[:among].query.sql_with_params()
+        except EmptyResultSet:
+            return 0, []
+        # Ranked again outside: by rank, then in the QuerySet's order.
+        order = ", ".join(
+            ["search_rank DESC"]
+            + [f"{key}{' DESC' if field.startswith('-') else ''}" for key, field in zip(keys, ordering, strict=True)]
+        )
+        with connections[self.db].cursor() as cursor:
+            # Django's own SQL and column names are formatted in; the values are parameters.
+            outer = f"SELECT search_pk, search_rank, count(*) OVER () FROM ({sql}) AS newest ORDER BY {order} LIMIT %s"  # noqa: S608
+            cursor.execute(outer, [*params, limit])
+            rows = cursor.fetchall()
+        return (rows[0][2] if rows else 0), [(pk, rank) for pk, rank, _total in rows]
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""
@@ -380,8 +409,8 @@ def _postgresql_index_sql(model) -> tuple[str, list[str]]:
         f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE OF {watched} ON "{table}" '
         f'FOR EACH ROW EXECUTE FUNCTION "{name}"()'
     )
-    # "statistics 0": how sync_postgresql_search_index makes the columns (see index_scans).
-    fingerprint = hashlib.sha256((_PG_SHARED + function + trigger + "statistics 0").encode()).hexdigest()[:16]
+    # "statistics": the columns keep planner statistics (see index_scans); they had none before.
+    fingerprint = hashlib.sha256((_PG_SHARED + function + trigger + "statistics").encode()).hexdigest()[:16]
     first = f'"{model._meta.get_field(tiers[0][1][0]).column}"'
     build = [
         f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
@@ -415,12 +444,10 @@ def sync_postgresql_search_index(connection, model) -> bool:
         if row and row[0] == fingerprint and columns == expected:
             return False
         cursor.execute(_PG_SHARED)
-        for column in columns:  # made again: new columns, new indexes, no statistics
+        for column in columns:  # made again: new columns, new indexes
             cursor.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
         for column in sorted(expected):
-            # No statistics (see index_scans): the planner then assumes a match is rare.
             cursor.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" tsvector')
-            cursor.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" SET STATISTICS 0')
         for statement in build:
             cursor.execute(statement)
         for column in sorted(expected):
@@ -432,16 +459,17 @@ def sync_postgresql_search_index(connection, model) -> bool:
 
 @contextlib.contextmanager
 def index_scans(using: str = "default"):
-    """Run searches inside this block so that PostgreSQL answers them from the
-    search documents' GIN indexes, however common a term is.
+    """Run searches inside this block so that PostgreSQL answers them from an
+    index, however common a term is.
 
     Its planner prices ``document @@ query`` as cheap on every row, not knowing
-    that each row's document (several KB, compressed out of line) must first be
-    read and decompressed: for a term in most rows it picks a sequential scan,
-    10 times slower than the index (docs/search.md has the measurements). Two
-    settings correct it: no statistics on the document columns (so a match is
-    assumed rare, and the GIN index beats other indexes), and no sequential
-    scan while searching. The setting is undone at the end of the block."""
+    that each row's document (several KB, out of line) must first be read: for
+    a term in most rows it picks a sequential scan, 10 times slower than an
+    index (docs/search.md has the measurements). No sequential scan while
+    searching corrects it; the planner's statistics of the documents (how
+    common each lexeme is) then choose between the GIN indexes (a rare term)
+    and walking the date index until enough matches are found (a common one,
+    ``search_best``). The setting is undone at the end of the block."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         yield

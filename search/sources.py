@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet, Window
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -43,6 +43,8 @@ SOURCES = [
 
 # Fewer results than this, and "Did you mean …?" looks for a better query.
 FEW_RESULTS = 3
+# Each source ranks at most this many of its matches (see SearchResults).
+MOST_MATCHES = 1000
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,13 @@ class SearchResults:
     """Every source's matches for the terms, as one ranked list that a
     Paginator can count and slice. One query per source returns its total
     (a window COUNT) with its best ``prefetch`` (id, rank) pairs; a page
-    merges them and loads only the objects it shows. The work in Python grows
-    with the page number, not with the number of matches (a common word
-    matches every article), and the database searches once per source."""
+    merges them and loads only the objects it shows.
+
+    Each source ranks only its first ``MOST_MATCHES`` matches in its own
+    order (the newest articles first): a word in every article then costs
+    what a rare one costs, however many articles there are, and the page
+    says "more than …" (``more``). Nobody reads a hundred pages of results;
+    a search that needs an older article adds a word."""
 
     prefetch = 100  # ten pages of ten; a later page fetches again, as deep as it needs
 
@@ -79,20 +85,27 @@ class SearchResults:
         self.language = language or get_language()
         self._fetched = 0
         self._count = 0
+        self._more = False
         self._best: dict[Source, list[tuple[int, int]]] = {}
 
     def _fetch(self, limit: int):
-        self._count, self._best = 0, {}
+        self._count, self._best, self._more = 0, {}, False
         with index_scans():
             self._fetch_sources(limit)
         self._fetched = limit
 
     def _fetch_sources(self, limit: int):
         for source in self.sources:
-            matches = self._matches(source).annotate(search_total=Window(Count("pk")))
-            rows = list(matches.values_list("pk", "search_rank", "search_total")[:limit])
-            self._count += rows[0][2] if rows else 0
-            self._best[source] = [(pk, rank) for pk, rank, _total in rows]
+            # One more than counted tells whether there are more.
+            total, self._best[source] = self._public(source).search_best(self.terms, limit, among=MOST_MATCHES + 1)
+            self._more |= total > MOST_MATCHES
+            self._count += min(total, MOST_MATCHES)
+
+    @property
+    def more(self) -> bool:
+        """Whether some source has more than ``MOST_MATCHES`` matches: there are more than ``len(self)``."""
+        len(self)
+        return self._more
 
     def __len__(self):
         if not self._fetched:
@@ -114,7 +127,8 @@ class SearchResults:
         wanted: dict[Source, list] = {}
         for source, pk in keys:
             wanted.setdefault(source, []).append(pk)
-        objects = {source: self._public(source).in_bulk(pks) for source, pks in wanted.items()}
+        # The search applied the language rule a moment ago; the rule of what is public is kept.
+        objects = {source: source.public().in_bulk(pks) for source, pks in wanted.items()}
         return [self._hit(source, objects[source][pk]) for source, pk in keys if pk in objects[source]]
 
     def _public(self, source: Source) -> QuerySet:

@@ -37,6 +37,7 @@ class SearchView(ListView):
             query_was_cut=self.form.was_cut,
             max_query_length=MAX_QUERY_LENGTH,
             suggestion=suggestion,
+            results_more=self.results is not None and self.results.more,
             suggestion_url=f"?{urlencode({'q': suggestion})}" if suggestion else "",
             examples=[(example, f"?{urlencode({'q': str(example)})}") for example in EXAMPLES],
             **kwargs,

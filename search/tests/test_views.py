@@ -139,6 +139,32 @@ def test_pages_beyond_the_prefetched_results(client, db, monkeypatch):
     assert "25 results for" in third
 
 
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "More than 6 results for “quokka”: the most recent come first."),
+        ("zh-hans", "与“quokka”相关的结果超过6条，最近的排在前面。"),
+    ],
+)
+def test_a_word_in_more_articles_than_are_ranked_ranks_the_newest(client, db, monkeypatch, lang, says):
+    import search.sources
+
+    monkeypatch.setattr(search.sources, "MOST_MATCHES", 6)
+    now = timezone.now()
+    # Eight articles with the word in the body, the newest first; the oldest has it in its title too.
+    for n in range(7):
+        ArticleFactory(body_en=f"<p>A quokka, story {n}.</p>", published_at=now - datetime.timedelta(days=n))
+    ArticleFactory(
+        title_en="Quokka in the title", title_zh_hans="短尾矮袋鼠", published_at=now - datetime.timedelta(days=30)
+    )
+    html = client.get(f"/{lang}/search/", {"q": "quokka"}).content.decode()
+    assert says in html
+    # Only the newest matches were ranked: the old title match, which would otherwise come
+    # first, is not among them.
+    assert "Quokka in the title" not in html and "短尾矮袋鼠" not in html
+    assert len(results(html)) == 6
+
+
 def test_results_are_paginated_and_links_keep_the_query(client, db):
     for n in range(25):
         ArticleFactory(title_en=f"Quokka story {n:02d}")
