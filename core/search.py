@@ -190,6 +190,17 @@ class SearchQuerySet(models.QuerySet):
         however large the table: PostgreSQL walks the date index and stops at
         the ``among``-th match, or, for a rarer term, reads the few matches
         from the search documents' indexes (docs/search.md)."""
+        found = self.search_best_sql(query, limit, among)
+        if found is None:
+            return 0, []
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(*found)
+            rows = cursor.fetchall()
+        return (rows[0][2] if rows else 0), [(pk, rank) for pk, rank, _total in rows]
+
+    def search_best_sql(self, query: str | list[str], limit: int, among: int) -> tuple[str, list] | None:
+        """The statement and parameters ``search_best`` runs (for EXPLAIN in the
+        plan test and the benchmark); None when nothing can match."""
         ordering = self.query.order_by or self.model._meta.ordering
         # Named columns: Django chooses the order of a query's columns, not the caller.
         keys = {f"search_key_{i}": F(field.lstrip("-")) for i, field in enumerate(ordering)}
@@ -197,18 +208,15 @@ class SearchQuerySet(models.QuerySet):
         try:
             sql, params = newest.values_list("search_pk", "search_rank", *keys)[:among].query.sql_with_params()
         except EmptyResultSet:
-            return 0, []
+            return None
         # Ranked again outside: by rank, then in the QuerySet's order.
         order = ", ".join(
             ["search_rank DESC"]
             + [f"{key}{' DESC' if field.startswith('-') else ''}" for key, field in zip(keys, ordering, strict=True)]
         )
-        with connections[self.db].cursor() as cursor:
-            # Django's own SQL and column names are formatted in; the values are parameters.
-            outer = f"SELECT search_pk, search_rank, count(*) OVER () FROM ({sql}) AS newest ORDER BY {order} LIMIT %s"  # noqa: S608
-            cursor.execute(outer, [*params, limit])
-            rows = cursor.fetchall()
-        return (rows[0][2] if rows else 0), [(pk, rank) for pk, rank, _total in rows]
+        # Django's own SQL and column names are formatted in; the values are parameters.
+        outer = f"SELECT search_pk, search_rank, count(*) OVER () FROM ({sql}) AS newest ORDER BY {order} LIMIT %s"  # noqa: S608
+        return outer, [*params, limit]
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.search import index_scans, parse_query
 from news.models import Article
@@ -73,13 +72,10 @@ def articles(django_db_setup, django_db_blocker):
 def plan(query: str) -> str:
     """EXPLAIN ANALYZE of the articles' search as the search page runs it
     (search.sources.SearchResults: ``search_best`` among the newest matches)."""
-    published = Article.objects.published()
-    with CaptureQueriesContext(connection) as ran, index_scans():
-        published.search_best(parse_query(query), limit=100, among=AMONG)
-        (sql,) = [run["sql"] for run in ran.captured_queries if "AS newest" in run["sql"]]
-        with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN ANALYZE {sql}")
-            return "\n".join(row[0] for row in cursor.fetchall())
+    sql, params = Article.objects.published().search_best_sql(parse_query(query), limit=100, among=AMONG)
+    with index_scans(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN ANALYZE {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
 
 
 AMONG = MOST_MATCHES + 1  # as SearchResults asks
