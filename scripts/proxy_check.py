@@ -15,9 +15,9 @@ get through the proxy:
 6. withdrawn content is gone: an article unpublished, deleted or moved to another slug answers
    404 through the proxy within the bound, at once after a quiet spell longer than the proxy's
    freshness (no stale copy served while the app is asked again), and on every later request;
-7. stale copies only while the app fails: with gunicorn stopped, a public page comes from the
-   proxy (STALE) and a withdrawn one stays a 404;
-8. nginx names no version, in its headers or on its own error pages.
+7. nginx names no version, in its headers or on its own error pages;
+8. stale copies only while the app fails: with gunicorn stopped, a public page comes from the
+   proxy (STALE) and a withdrawn one stays a 404.
 
     .venv/bin/python scripts/proxy_check.py      # `make test-proxy`; .ci/run runs it
 
@@ -240,7 +240,7 @@ def main():
         check(response.status == 200 and "Withdrawn withdraw-move" in content, "moved: the new address shows it")
         get("/en/parks/ssip/")
 
-        step("8. nginx names no version")
+        step("7. nginx names no version")
         response, _ = get("/en/parks/ssip/")
         check(response.headers["Server"] == "nginx", f"a page: Server: {response.headers['Server']}")
         conn = http.client.HTTPConnection(HOST, PROXY_PORT, timeout=10)
@@ -252,8 +252,9 @@ def main():
             response.status == 413 and response.headers["Server"] == "nginx" and "nginx/" not in body,
             f"nginx's own 413 page: Server: {response.headers['Server']}, no version in its text",
         )
+        check(response.headers["Connection"] == "close", "… and it says Connection: close (it does not read the body)")
 
-        step("7. stale copies only while the app fails")
+        step("8. stale copies only while the app fails")
         check(get("/en/parks/ssip/")[0].headers["X-Proxy-Cache"] == "HIT", "the park page is in the proxy")
         app.terminate()
         app.wait(timeout=30)
