@@ -40,7 +40,9 @@ class RequestGuardMiddleware:
       search, a session key) would otherwise end in a database error, i.e. a 500.
 
     The reverse proxy limits bodies too (docs/operations.md); this is the same rule for a
-    request that reaches the app servers another way.
+    request that reaches the app servers another way. A refused body is left unread: gunicorn's
+    worker (coop_portal/gunicorn_worker.py) then answers ``Connection: close`` when the body is
+    too large for gunicorn to skip.
     """
 
     BODY_METHODS = {"POST", "PUT", "PATCH"}
