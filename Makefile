@@ -81,8 +81,11 @@ test-browser: install-test messages browser-deps
 	sed "s|^SECRET_KEY=.*|SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')|" .env.example > $@
 	@echo "Wrote .env (local settings for make serve) from .env.example"
 
+# It speaks plain HTTP: no redirect to HTTPS unless .env asks for one (.env.example's default is
+# the production one, redirect on).
 serve: install messages .env
 	set -a && . ./.env && set +a && export DJANGO_SETTINGS_MODULE=coop_portal.settings.production && \
+	export SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} && \
 	$(PY) manage.py migrate --noinput -v1 && \
 	$(PY) manage.py collectstatic --noinput -v0 && \
 	{ test "$$($(PY) manage.py shell -v0 -c 'from parks.models import Park; print(Park.objects.count())')" != 0 || \

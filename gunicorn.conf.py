@@ -9,7 +9,10 @@ import gc
 import multiprocessing
 import os
 
-# Behind a reverse proxy, keep 127.0.0.1; set FORWARDED_ALLOW_IPS to the proxy's address so that
+# Loopback only: gunicorn is not made to face the internet (a client sending its headers slowly
+# holds a thread), so nginx or another proxy must be in front (docs/operations.md). With the
+# proxy on another machine, bind to a private address only that proxy reaches, or a unix socket
+# (unix:/run/portal/gunicorn.sock). Set FORWARDED_ALLOW_IPS to the proxy's address so that
 # X-Forwarded-Proto is trusted (gunicorn reads that variable itself).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
@@ -17,7 +20,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # request waiting on PostgreSQL or Redis does not hold a core, and keep-alive connections from a
 # proxy or a browser are reused. WEB_CONCURRENCY is the conventional name for the process count.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
-worker_class = "gthread"
+# gunicorn's gthread worker, with a deadline for each request's head (GUNICORN_HEAD_TIMEOUT, 5 s)
+# so that a few slow clients cannot hold every thread (coop_portal/gunicorn_worker.py).
+worker_class = "coop_portal.gunicorn_worker.ThreadWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 keepalive = 5
 

@@ -134,6 +134,8 @@ class EditorialAdminMixin:
                 _("The file %(names)s was not kept because the form has errors: choose it again before saving.")
                 % {"names": names},
             )
+        if form is not None and any(isinstance(field.widget, RichTextEditor) for field in form.fields.values()):
+            allow_inline_styles(request)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_changelist_instance(self, request):
@@ -191,6 +193,8 @@ class EditorialAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if not self.may_change_locked_fields(request):
             raise PermissionDenied
+        if self.rich_text_fields:  # the revert form shows the editor too
+            allow_inline_styles(request)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     # Rich text.
@@ -278,3 +282,10 @@ for _model, _admin_class in ((Group, TranslatedGroupAdmin), (get_user_model(), T
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
     admin.site.register(_model, _admin_class)
+
+
+def allow_inline_styles(request):
+    """For a page that shows the rich-text editor: its library injects a <style> element without
+    a nonce and writes style attributes, so this response's policy allows inline styles
+    (core.middleware.ContentSecurityPolicyMiddleware, docs/operations.md)."""
+    request.csp_inline_styles = True

@@ -29,8 +29,11 @@
   the others get the previous copy or, for a page never stored yet, wait for it.
 - **HTTP.** Stored pages carry ``ETag`` and ``Last-Modified`` (``ConditionalGetMiddleware``
   answers 304) and ``Cache-Control`` for browsers (``max-age=0``: ask every time) and for a shared
-  cache in front (``s-maxage``, ``stale-while-revalidate``, ``stale-if-error``; see
-  deploy/nginx/portal.conf and docs/operations.md).
+  cache in front (``s-maxage``, ``stale-if-error``; see deploy/nginx/portal.conf and
+  docs/operations.md). No ``stale-while-revalidate``: a copy served while the app is asked
+  again could be of a page the app has since withdrawn. A 404 or 410 of a public address is
+  shareable for ``s-maxage`` too, without any stale directive, so that a cache in front
+  replaces its copy of a withdrawn page with the 404 (``not_found_headers``).
 - **Failures.** A failing cache costs a page its speed, never the page. ``RedisCache`` gives up
   after short timeouts and is then skipped for ``CACHE_RETRY_SECONDS`` (a circuit breaker per
   process). An edit whose invalidation fails is saved, and its editor is told for how long
@@ -79,9 +82,11 @@ LOCK_SECONDS = 10
 # How long a request waits for another's render of a page that has no copy to serve yet.
 LOCK_WAIT_SECONDS = 3
 # For a shared cache in front (Cache-Control): how long after its s-maxage (SHARED_CACHE_SECONDS)
-# it may give its copy while it asks for a new one, and while the site answers with errors.
-STALE_WHILE_REVALIDATE = 30
+# it may give its copy while the site fails (5xx, timeout, refused). Never while the site answers:
+# then the page may have been withdrawn (no stale-while-revalidate, docs/operations.md).
 STALE_IF_ERROR = 24 * 3600
+# The answers that say a page is withdrawn (unpublished, deleted, moved to another slug).
+GONE_STATUSES = {404, 410}
 
 
 # --- The content version -----------------------------------------------------------------------
@@ -308,7 +313,7 @@ def is_fresh(entry, current: dict) -> bool:
 def stale_minutes() -> int:
     """For how long a visitor may see a page from before an edit that could not invalidate the
     cache: the life of a stored page, then of the copy a shared cache in front may keep."""
-    return math.ceil((settings.PAGE_CACHE_SECONDS + settings.SHARED_CACHE_SECONDS + STALE_WHILE_REVALIDATE) / 60)
+    return math.ceil((settings.PAGE_CACHE_SECONDS + settings.SHARED_CACHE_SECONDS) / 60)
 
 
 class PageCacheMiddleware:
@@ -320,6 +325,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         response = self.respond(request)
+        if response.status_code in GONE_STATUSES:
+            self.not_found_headers(request, response)
         signed_in = getattr(request, "staff_signed_in", None)  # set by the signals at the end
         if signed_in:
             response.set_signed_cookie(
@@ -335,13 +342,34 @@ class PageCacheMiddleware:
             response.delete_cookie(STAFF_COOKIE, samesite="Lax")
         return response
 
+    @staticmethod
+    def is_public(request) -> bool:
+        path = request.path_info
+        return request.method in ("GET", "HEAD") and bool(path in CACHED_PATHS or get_language_from_path(path))
+
+    @staticmethod
+    def not_found_headers(request, response):
+        """A 404/410 of a public address, for every visitor, may be kept by a cache in front for
+        s-maxage: it then replaces that cache's copy of the page, which would otherwise stay
+        there and be served again (nginx keeps a copy it could not replace, and gives it while
+        the app fails). Never stale-if-error: a 404 kept past its s-maxage would hide a page
+        published since. Not for staff (their 404 may be a preview's), nor when the answer
+        sets a cookie or varies on anything but the session (see is_shareable)."""
+        if (
+            not PageCacheMiddleware.is_public(request)
+            or is_staff(request)
+            or response.cookies
+            or response.has_header("Cache-Control")
+            or {p.strip().lower() for p in cc_delim_re.split(response.get("Vary", "")) if p.strip()} - {"cookie"}
+        ):
+            return
+        if response.has_header("Vary"):
+            del response["Vary"]  # Cookie only: staff are told apart by their marker cookie
+        patch_cache_control(response, max_age=0, s_maxage=settings.SHARED_CACHE_SECONDS)
+
     def respond(self, request):
         path = request.path_info
-        if (
-            not settings.PAGE_CACHE
-            or request.method not in ("GET", "HEAD")
-            or not (path in CACHED_PATHS or get_language_from_path(path))
-        ):
+        if not settings.PAGE_CACHE or not self.is_public(request):
             return self.get_response(request)
         if is_staff(request):
             response = self.get_response(request)
@@ -434,7 +462,6 @@ class PageCacheMiddleware:
             response,
             max_age=0,
             s_maxage=settings.SHARED_CACHE_SECONDS,
-            stale_while_revalidate=STALE_WHILE_REVALIDATE,
             stale_if_error=STALE_IF_ERROR,
         )
         entry = {

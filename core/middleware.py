@@ -1,11 +1,17 @@
 """Response headers Django does not set itself, and requests refused before any view."""
 
+import base64
+import functools
+import hashlib
+import re
 from urllib.parse import unquote
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
+from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import get_template
 from django.urls import reverse
 
 
@@ -34,7 +40,9 @@ class RequestGuardMiddleware:
       search, a session key) would otherwise end in a database error, i.e. a 500.
 
     The reverse proxy limits bodies too (docs/operations.md); this is the same rule for a
-    request that reaches the app servers another way.
+    request that reaches the app servers another way. A refused body is left unread: gunicorn's
+    worker (coop_portal/gunicorn_worker.py) then answers ``Connection: close`` when the body is
+    too large for gunicorn to skip.
     """
 
     BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -81,16 +89,41 @@ class RequestGuardMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, with inline styles allowed only where they are needed.
+    """django-csp's middleware, with inline styles allowed only where they cannot be avoided.
 
-    Public pages use no inline style (a test checks it), so they get ``style-src 'self'``. The
-    admin's templates and widgets write ``style`` attributes, and the bare 500 page carries its
-    own ``<style>`` (it must work without static files): those responses also allow
-    ``'unsafe-inline'`` for styles. Scripts stay strict everywhere.
+    Public pages, their 404 included, use no inline style (a test checks it): ``style-src
+    'self'``. The bare error pages (500.html, 503.html) carry their own ``<style>``, as they
+    must work without static files: a 5xx response allows exactly those blocks, by their
+    SHA-256 hash, and no other inline style. The admin's own templates write no inline style
+    either (the few Django and the project wrote are in static files), except on forms with the
+    rich-text editor: its library (Tiptap, in django-prose-editor) injects a ``<style>`` element
+    without a nonce and ProseMirror sets ``style`` attributes, so the view that puts the editor
+    on a page marks the request (``request.csp_inline_styles``) and that response alone allows
+    ``'unsafe-inline'`` for styles (docs/operations.md). Scripts stay strict everywhere.
     """
+
+    ERROR_TEMPLATES = ("500.html", "503.html")
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith(reverse("admin:index")) or response.status_code >= 500:
-            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
+        if response.status_code >= 500:
+            parts.update = {**(parts.update or {}), "style-src": ["'self'", *error_page_style_hashes()]}
+        elif getattr(request, "csp_inline_styles", False):
+            parts.update = {**(parts.update or {}), "style-src": ["'self'", "'unsafe-inline'"]}
         return parts
+
+
+@functools.cache
+def error_page_style_hashes() -> tuple[str, ...]:
+    """CSP sources for the ``<style>`` blocks of the bare error pages, as the templates hold
+    them (they render them unchanged: no template tag inside)."""
+    hashes = []
+    for name in ContentSecurityPolicyMiddleware.ERROR_TEMPLATES:
+        try:
+            source = get_template(name).template.source
+        except TemplateDoesNotExist:
+            continue
+        for block in re.findall(r"<style[^>]*>(.*?)</style>", source, re.S):
+            digest = base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return tuple(hashes)

@@ -27,13 +27,13 @@ class ImageAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistory
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
-        return format_html('<img src="{}" alt="" width="96" style="height:auto">', obj.src) if obj.file else "—"
+        return format_html('<img src="{}" alt="" width="96" class="admin-thumbnail">', obj.src) if obj.file else "—"
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
         if not obj or not obj.file:
             return "—"
-        return format_html('<img src="{}" alt="{}" style="max-width:480px;height:auto">', obj.src, obj.alt)
+        return format_html('<img src="{}" alt="{}" class="admin-preview">', obj.src, obj.alt)
 
     @admin.display(description=_("size (pixels)"))
     def size(self, obj):

@@ -11,13 +11,20 @@ get through the proxy:
 4. an edit saved in the admin shows at once on every worker of the app (no Redis: they share the
    page cache's files), and through the proxy within the stated bound: SHARED_CACHE_SECONDS (the
    s-maxage the app sends) + 2 s;
-5. a forged session or staff cookie gets cached pages.
+5. a forged session or staff cookie gets cached pages;
+6. withdrawn content is gone: an article unpublished, deleted or moved to another slug answers
+   404 through the proxy within the bound, at once after a quiet spell longer than the proxy's
+   freshness (no stale copy served while the app is asked again), and on every later request;
+7. nginx names no version, in its headers or on its own error pages;
+8. stale copies only while the app fails: with gunicorn stopped, a public page comes from the
+   proxy (STALE) and a withdrawn one stays a 404.
 
     .venv/bin/python scripts/proxy_check.py      # `make test-proxy`; .ci/run runs it
 
 Environment: PROXY_CHECK_APP_PORT [8011], PROXY_CHECK_PORT [8012], HOST [127.0.0.1].
 """
 
+import http.client
 import os
 import re
 import secrets
@@ -185,6 +192,84 @@ def main():
             response.headers["X-Proxy-Cache"] == "BYPASS" and response.headers["X-Cache"] in ("HIT", "STALE"),
             "a forged staff cookie passes the proxy, and the app answers from its cache",
         )
+        step("6. withdrawn content is gone from the proxy's cache")
+        slugs = {"unpublished": "withdraw-unpublish", "deleted": "withdraw-delete", "moved": "withdraw-move"}
+        manage(
+            "shell",
+            "-v0",
+            "-c",
+            "from news.models import Article; "
+            + "; ".join(
+                f"Article.objects.create(slug='{slug}', title_en='Withdrawn {slug}', summary_en='x', body_en='x', "
+                "status=Article.Status.PUBLISHED)"
+                for slug in slugs.values()
+            ),
+        )
+        for slug in slugs.values():
+            get(f"/en/news/{slug}/")
+            response, content = get(f"/en/news/{slug}/")
+            check(response.status == 200 and response.headers["X-Proxy-Cache"] == "HIT", f"{slug}: public, a proxy hit")
+        manage(
+            "shell",
+            "-v0",
+            "-c",
+            "from news.models import Article; "
+            f"a = Article.objects.get(slug='{slugs['unpublished']}'); a.status = Article.Status.DRAFT; a.save(); "
+            f"Article.objects.get(slug='{slugs['deleted']}').delete(); "
+            f"a = Article.objects.get(slug='{slugs['moved']}'); a.slug = 'withdraw-moved-here'; a.save()",
+        )
+        withdrawn = time.monotonic()
+        # The unpublished one is asked for all along (a visitor reloading it)...
+        while get(f"/en/news/{slugs['unpublished']}/")[0].status != 404:
+            if time.monotonic() - withdrawn > BOUND + 5:
+                break
+            time.sleep(0.2)
+        took = time.monotonic() - withdrawn
+        check(took <= BOUND, f"unpublished: a 404 through the proxy after {took:.1f} s (bound {BOUND} s)")
+        # ... the others not until the proxy's copy has expired: the first request after that
+        # must not get the old copy while the app is asked again.
+        time.sleep(max(0.0, BOUND - (time.monotonic() - withdrawn)))
+        for name, slug in slugs.items():
+            answers = [get(f"/en/news/{slug}/") for _ in range(4)]
+            statuses = [(r.status, r.headers.get("X-Proxy-Cache")) for r, _ in answers]
+            check(
+                all(r.status == 404 and f"Withdrawn {slug}" not in c for r, c in answers),
+                f"{name}: four requests, four 404s {statuses}",
+            )
+        response, content = get("/en/news/withdraw-moved-here/")
+        check(response.status == 200 and "Withdrawn withdraw-move" in content, "moved: the new address shows it")
+        get("/en/parks/ssip/")
+
+        step("7. nginx names no version")
+        response, _ = get("/en/parks/ssip/")
+        check(response.headers["Server"] == "nginx", f"a page: Server: {response.headers['Server']}")
+        conn = http.client.HTTPConnection(HOST, PROXY_PORT, timeout=10)
+        conn.request("POST", "/en/contact/", body=b"x" * 100_000, headers={"Content-Type": "text/plain"})
+        response = conn.getresponse()
+        body = response.read().decode()
+        conn.close()
+        check(
+            response.status == 413 and response.headers["Server"] == "nginx" and "nginx/" not in body,
+            f"nginx's own 413 page: Server: {response.headers['Server']}, no version in its text",
+        )
+        check(response.headers["Connection"] == "close", "… and it says Connection: close (it does not read the body)")
+
+        step("8. stale copies only while the app fails")
+        check(get("/en/parks/ssip/")[0].headers["X-Proxy-Cache"] == "HIT", "the park page is in the proxy")
+        app.terminate()
+        app.wait(timeout=30)
+        time.sleep(SHARED_CACHE_SECONDS + 1)
+        response, _ = get("/en/parks/ssip/")
+        check(
+            response.status == 200 and response.headers["X-Proxy-Cache"] == "STALE",
+            f"gunicorn stopped: the park page from the proxy ({response.status} {response.headers['X-Proxy-Cache']})",
+        )
+        for name, slug in slugs.items():
+            response, content = get(f"/en/news/{slug}/")
+            check(
+                response.status in (404, 502) and f"Withdrawn {slug}" not in content,
+                f"{name}: still not shown ({response.status} {response.headers.get('X-Proxy-Cache')})",
+            )
         passed = True
     finally:
         for process in (proxy, app):

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # django-csp's, allowing inline styles only in the admin.
+    # django-csp's, allowing inline styles only where they cannot be avoided.
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     # Before anything reads the body (CSRF reads the form): too large a body is a 413, a NUL in
@@ -211,8 +211,9 @@ LOGGING = {
 
 # --- Security headers (every environment; production.py adds HTTPS-only ones) ---
 # No inline script and nothing from another host: scripts come from our own
-# static files only. Styles likewise; the admin's inline style attributes get
-# 'unsafe-inline' for styles there only (core.middleware.ContentSecurityPolicyMiddleware).
+# static files only. Styles likewise; the error pages' own <style> is allowed by hash, and
+# only the admin forms with the rich-text editor get 'unsafe-inline' for styles
+# (core.middleware.ContentSecurityPolicyMiddleware, docs/operations.md).
 # Nonces are available as request.csp_nonce where an inline script is unavoidable: the
 # rich-text editor's import map (core/widgets.py). NONCE is left out of the header of every
 # response that did not use one, so public pages stay at script-src 'self'.

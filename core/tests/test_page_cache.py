@@ -319,11 +319,35 @@ def test_public_pages_tell_shared_caches_how_long_to_keep_them(anon, db, setting
     assert directives == {
         "max-age=0",  # browsers ask every time (and get a 304)
         f"s-maxage={settings.SHARED_CACHE_SECONDS}",
-        f"stale-while-revalidate={page_cache.STALE_WHILE_REVALIDATE}",
+        # A stale copy only while the site fails: never while it is asked again, as its answer
+        # may be the 404 of a withdrawn page (stale-while-revalidate).
         f"stale-if-error={page_cache.STALE_IF_ERROR}",
     }
     assert "Vary" not in response
     assert response["Last-Modified"]
+
+
+def test_a_withdrawn_page_tells_shared_caches_to_replace_their_copy(
+    anon, content, settings, django_capture_on_commit_callbacks
+):
+    """The 404 of a public address is kept by a cache in front for s-maxage, in place of the
+    page's copy, and never served stale (scripts/proxy_check.py checks it through nginx)."""
+    article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
+    assert anon.get(article.get_absolute_url()).status_code == 200
+    with commit(django_capture_on_commit_callbacks):
+        article.delete()
+    response = anon.get(article.get_absolute_url())
+    assert response.status_code == 404
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert directives == {"max-age=0", f"s-maxage={settings.SHARED_CACHE_SECONDS}"}
+    assert "Vary" not in response
+    assert not response.cookies
+
+
+def test_staff_404s_are_not_shared(editor, db):
+    response = editor.get("/en/news/no-such-article/")
+    assert response.status_code == 404
+    assert "s-maxage" not in response.get("Cache-Control", "")
 
 
 def test_conditional_get_answers_304_until_the_page_changes(anon, content, django_capture_on_commit_callbacks):
