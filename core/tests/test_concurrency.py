@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from core.roles import EDITOR
+from core.tests.test_admin_chinese import english_words
 from facts.tests.factories import KeyFigureFactory
 from news.tests.factories import ArticleFactory
 from news.tests.test_roles import change_form_data
@@ -101,3 +102,71 @@ def test_a_change_of_links_alone_is_noticed(two_editors):
 def test_every_content_admin_form_carries_the_guard(admin_client):
     figure = KeyFigureFactory()
     assert opened(admin_client, f"/admin/facts/keyfigure/{figure.pk}/change/")
+
+
+def site_details_form(**changes):
+    """What the site-details form posts (about.SiteSettings), with ``changes`` on top."""
+    data = {
+        "organiser_en": "Cooperation Office",
+        "organiser_zh_hans": "合作办公室",
+        "address_en": "",
+        "address_zh_hans": "",
+        "telephone": "0527-0000000",
+        "email": "office@example.org",
+        "about_en": "",
+        "about_zh_hans": "",
+        "icp_number": "",
+        "psb_number": "",
+    }
+    return data | changes
+
+
+def test_site_details_saved_by_two_editors_at_once_are_not_overwritten(two_editors):
+    """Issue 23, point 7: the second save used to overwrite the first without a word."""
+    from about.models import SiteSettings
+
+    editor_a, editor_b = two_editors
+    SiteSettings(**site_details_form()).save()
+    url = f"/admin/about/sitesettings/{SiteSettings.load().pk}/change/"
+    seen_by_a, seen_by_b = opened(editor_a, url), opened(editor_b, url)
+
+    saved = editor_a.post(url, site_details_form(telephone="0527-8888888", concurrency_fingerprint=seen_by_a))
+    assert saved.status_code == 302
+
+    refused = editor_b.post(
+        url,
+        site_details_form(about_zh_hans="B 写的网站简介。", concurrency_fingerprint=seen_by_b),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "安 娜" in page or "安娜" in page  # who
+    assert "之后修改了" in page  # when, in the editor's language
+    assert "B 写的网站简介。" in page  # kept in the form
+    assert english_words(page, data_words={"Cooperation", "Office", "office", "example", "org", "bo"}) == []
+    stored = SiteSettings.load()
+    assert stored.telephone == "0527-8888888"  # A's change is not reverted
+    assert stored.about_zh_hans == ""
+
+
+def test_site_details_filled_in_by_two_editors_before_the_row_exists(two_editors):
+    """Both open the empty form (the add form: there is no row yet); the second save is
+    refused as a change of the row the first one created, instead of a bare 403."""
+    from about.models import SiteSettings
+
+    editor_a, editor_b = two_editors
+    url = "/admin/about/sitesettings/add/"
+    seen_by_a, seen_by_b = opened(editor_a, url), opened(editor_b, url)
+
+    assert editor_a.post(url, site_details_form(concurrency_fingerprint=seen_by_a)).status_code == 302
+    refused = editor_b.post(
+        url,
+        site_details_form(telephone="0512-1111111", concurrency_fingerprint=seen_by_b),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "安 娜" in page or "安娜" in page
+    assert "之后修改了" in page
+    assert 'value="0512-1111111"' in page  # what B typed
+    assert SiteSettings.objects.get().telephone == "0527-0000000"  # A's
