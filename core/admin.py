@@ -157,7 +157,9 @@ class EditorialAdminMixin:
         return concurrency.guarded_form(form) if guard else form
 
     def add_view(self, request, form_url="", extra_context=None):
-        existing = self.singleton and self.model._default_manager.order_by("pk").first()
+        opts = self.model._meta
+        may_add = request.user.has_perm(f"{opts.app_label}.{get_permission_codename('add', opts)}")
+        existing = self.singleton and may_add and self.model._default_manager.order_by("pk").first()
         if existing and request.method == "POST":
             # The form was opened before someone else created the row: its fingerprint is the
             # empty row's, so the guard refuses this save as a change of the row, saying who and

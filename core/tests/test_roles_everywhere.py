@@ -253,7 +253,11 @@ def test_a_translator_changes_nothing_but_text_in_any_admin(translator_client, s
         for name, value in translated.items():
             assert value in after[name], f"a Translator could not translate {model.__name__}.{name}"
 
-        # 2. Every action, the list's editable columns, the revert of a version: nothing changes.
+        # 2. Adding, deleting, every action, the list's editable columns, the revert of a version.
+        count = model._default_manager.count()
+        assert translator_client.post(url(model, "add"), with_changes(attempt, changes)).status_code == 403
+        assert translator_client.post(url(model, "delete", obj.pk), {"post": "yes"}).status_code == 403
+        assert model._default_manager.count() == count, f"{model.__name__}: added or deleted"
         for action in model_admin.get_actions(request):
             translator_client.post(
                 url(model, "changelist"), {"action": action, "_selected_action": [obj.pk], "post": "yes"}
