@@ -3,9 +3,13 @@ someone else's save is refused, says who and when in the editor's language, and 
 what was typed."""
 
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection, connections
 from django.test import Client
 
 from core.roles import EDITOR
@@ -170,3 +174,56 @@ def test_site_details_filled_in_by_two_editors_before_the_row_exists(two_editors
     assert "之后修改了" in page
     assert 'value="0512-1111111"' in page  # what B typed
     assert SiteSettings.objects.get().telephone == "0527-0000000"  # A's
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two saves at once need PostgreSQL connections")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_saves_at_the_same_instant_cannot_both_pass(django_user_model, monkeypatch):
+    """Both editors' saves carry the same fingerprint and arrive together: A is held between
+    its check and its write until B's check is waiting for A's row lock; B is then refused."""
+    from about.admin import SiteSettingsAdmin
+    from about.models import SiteSettings
+
+    editor_a = signed_in(django_user_model, "anna", first_name="安", last_name="娜")
+    editor_b = signed_in(django_user_model, "bo")
+    SiteSettings(**site_details_form()).save()
+    url = f"/admin/about/sitesettings/{SiteSettings.load().pk}/change/"
+    seen = opened(editor_a, url)
+    assert opened(editor_b, url) == seen
+
+    a_checked, release = threading.Event(), threading.Event()
+    save_model = SiteSettingsAdmin.save_model
+
+    def held_save(self, request, obj, form, change):
+        if request.user.username == "anna":
+            a_checked.set()
+            release.wait(timeout=10)
+        save_model(self, request, obj, form, change)
+
+    monkeypatch.setattr(SiteSettingsAdmin, "save_model", held_save)
+
+    def post(client, data):
+        try:
+            return client.post(url, data).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        a = pool.submit(post, editor_a, site_details_form(telephone="0527-8888888", concurrency_fingerprint=seen))
+        assert a_checked.wait(timeout=10)
+        b = pool.submit(post, editor_b, site_details_form(email="bo@example.org", concurrency_fingerprint=seen))
+        while not b.done() and not waiting_for_a_lock():
+            time.sleep(0.01)  # B is either waiting for A's lock or (without it) already done
+        release.set()
+        statuses = a.result(timeout=10), b.result(timeout=10)
+    assert statuses == (302, 200)  # B refused, with the form and its message
+    stored = SiteSettings.load()
+    assert (stored.telephone, stored.email) == ("0527-8888888", "office@example.org")
+
+
+def waiting_for_a_lock():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
