@@ -3,14 +3,18 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from about.models import SiteSettings
-from core.admin import TranslationStatusAdminMixin
+from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """One row: the list leads straight to it; it cannot be added twice or deleted."""
+class SiteSettingsAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """One row: it cannot be added twice or deleted. EditorialAdminMixin gives it the roles
+    (Translators translate the organiser, address and About text; telephone, e-mail and the
+    filing numbers are read-only for them, so a crafted POST cannot change them) and the
+    lost-update check, the add form included (``singleton``)."""
 
     fields = ["organiser", "address", "telephone", "email", "about", "icp_number", "psb_number"]
+    singleton = True
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()

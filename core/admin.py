@@ -71,6 +71,9 @@ class EditorialAdminMixin:
     **Lost updates.** A change form carries a fingerprint of the object as it
     was shown (``core.concurrency``); saving over a version someone else has
     saved since is refused with who and when, and the form keeps what was typed.
+    A ``singleton`` (one row, e.g. the site details) guards its add form too:
+    two editors who both open it before the row exists must not overwrite each
+    other either.
 
     ``rich_text_fields`` (base names, e.g. ``("body",)``) get the rich-text
     editor in every language.
@@ -78,6 +81,7 @@ class EditorialAdminMixin:
 
     lock_permission = None
     rich_text_fields = ()
+    singleton = False
 
     def may_change_locked_fields(self, request):
         opts = self.model._meta
@@ -144,11 +148,26 @@ class EditorialAdminMixin:
             changelist.list_editable = ()
         return changelist
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        return actions if self.may_change_locked_fields(request) else {}
+
     def get_form(self, request, obj=None, **kwargs):
         # Not for the form ModelAdmin.get_fields() builds (fields=None) to list the fields.
-        guard = obj is not None and kwargs.get("fields", ()) is not None
+        guard = (obj is not None or self.singleton) and kwargs.get("fields", ()) is not None
         form = super().get_form(request, obj, **kwargs)
         return concurrency.guarded_form(form) if guard else form
+
+    def add_view(self, request, form_url="", extra_context=None):
+        opts = self.model._meta
+        may_add = request.user.has_perm(f"{opts.app_label}.{get_permission_codename('add', opts)}")
+        existing = self.singleton and may_add and self.model._default_manager.order_by("pk").first()
+        if existing and request.method == "POST":
+            # The form was opened before someone else created the row: its fingerprint is the
+            # empty row's, so the guard refuses this save as a change of the row, saying who and
+            # when, and shows the form again with what was typed (instead of a bare 403).
+            return self.changeform_view(request, str(existing.pk), form_url, extra_context)
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not self.may_change_locked_fields(request):

@@ -17,6 +17,7 @@ from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -89,10 +90,24 @@ class ConcurrencyGuard:
     def clean(self):
         cleaned = super().clean()
         seen = self.data.get(FIELD)
-        # The instance still holds the stored values here: the form's data is put on it later (_post_clean).
-        if seen and seen != fingerprint(self.instance):
+        if seen and seen != fingerprint(self.stored()):
             raise ValidationError(conflict_message(self.instance), code="stale")
         return cleaned
+
+    def stored(self):
+        """The row as committed now (the instance will get the form's data in _post_clean).
+
+        Inside the admin's transaction (changeform_view is atomic) the row is locked until
+        this save commits: a save sent at the same instant waits for it, then sees it and is
+        refused. Without the lock both would pass the check before either wrote. PostgreSQL;
+        SQLite writes one transaction at a time and has no row locks."""
+        instance = self.instance
+        if instance.pk is None:
+            return instance
+        rows = type(instance)._default_manager.filter(pk=instance.pk)
+        if transaction.get_connection(rows.db).in_atomic_block:
+            rows = rows.select_for_update(of=("self",))
+        return rows.first() or instance
 
 
 def guarded_form(form_class):

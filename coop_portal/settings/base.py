@@ -245,6 +245,10 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Admin login throttling (django-axes) ---
 # After 5 failed logins for one user from one address, that login is locked
 # for 15 minutes; the lockout page says so (templates/axes/lockout.html).
+# An address that fails for LOCKOUT_ADDRESS_ACCOUNTS different usernames in
+# those 15 minutes (password spraying) is locked itself (core/lockout.py).
+AXES_HANDLER = "core.lockout.AddressLockoutHandler"
+LOCKOUT_ADDRESS_ACCOUNTS = 10
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

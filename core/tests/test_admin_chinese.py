@@ -98,6 +98,10 @@ def chinese_content():
     article.save()  # a change, so History has something to say
     objects = [park, article, SourceFactory(), KeyFigureFactory(), MilestoneFactory(), EnterpriseFactory(park=park)]
     objects.append(AssessmentResultFactory(park=park))
+    from about.models import SiteSettings
+
+    SiteSettings(organiser_zh_hans="合作办公室", telephone="0527-0000000").save()
+    objects.append(SiteSettings.load())  # its change form and history (issue 23: now an editorial form)
     return {type(obj): obj for obj in objects}
 
 

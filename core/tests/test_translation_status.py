@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from modeltranslation.translator import translator
 
-from core.admin import TranslationStatusAdminMixin
+from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
 from core.translation_status import missing_languages
 from news.models import Article
 from news.tests.factories import ArticleFactory
@@ -12,11 +12,13 @@ from parks.tests.factories import ParkFactory
 
 
 def test_every_translated_model_in_the_admin_shows_its_translation_status():
-    """A model added later (with a translation.py and an admin) must use the mixin too."""
+    """A model added later (with a translation.py and an admin) must use both mixins too: the
+    site details' admin lacked the roles' one, and Translators changed its filing numbers (issue 23)."""
     for model in translator.get_registered_models(abstract=False):
         model_admin = admin.site._registry.get(model)
         if model_admin is not None:
             assert isinstance(model_admin, TranslationStatusAdminMixin), model
+            assert isinstance(model_admin, EditorialAdminMixin), model
 
 
 @pytest.mark.django_db
