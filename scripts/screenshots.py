@@ -5,7 +5,9 @@
 Starts the demo server (scripts/demo_server.py: throwaway SQLite database with the fixtures and demo
 pictures), opens each page in Debian's chromium through Playwright and saves the first screen
 (viewport-sized, not the full page) as docs/screens/<page>-<lang>-<width>.png, reduced to a 256-colour
-palette to keep the repository small.
+palette to keep the repository small. Then the easy-reading mode (issue 27) on a phone, for the home
+page and an article: docs/screens/<page>-<lang>-390-easy-reading.png (`--easy-reading-only` takes just
+those).
 """
 
 import argparse
@@ -24,6 +26,7 @@ from scripts.demo_server import demo_server  # noqa: E402
 
 OUT = ROOT / "docs" / "screens"
 SIZES = {390: 844, 1280: 800}  # an everyday phone and a laptop
+EASY_READING_PAGES = ("home", "article-detail")
 
 
 def save(png: bytes, path: Path):
@@ -34,11 +37,12 @@ def save(png: bytes, path: Path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8311)
+    parser.add_argument("--easy-reading-only", action="store_true", help="only the easy-reading screens")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     with demo_server(args.port) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for width, height in SIZES.items():
+        for width, height in {} if args.easy_reading_only else SIZES.items():
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
             for lang in LANGS:
@@ -48,6 +52,17 @@ def main():
                     save(page.screenshot(), target)
                     print(target.relative_to(ROOT))
             context.close()
+        # Easy reading is remembered in localStorage: set it before any page script runs.
+        context = browser.new_context(viewport={"width": 390, "height": SIZES[390]})
+        context.add_init_script("localStorage.setItem('coop-portal-easy-reading', 'on')")
+        page = context.new_page()
+        for lang in LANGS:
+            for name in EASY_READING_PAGES:
+                page.goto(f"{base_url}/{lang}/{PAGE_TYPES[name]}", wait_until="networkidle")
+                target = OUT / f"{name}-{lang}-390-easy-reading.png"
+                save(page.screenshot(), target)
+                print(target.relative_to(ROOT))
+        context.close()
         browser.close()
 
 

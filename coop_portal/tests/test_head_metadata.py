@@ -162,9 +162,10 @@ def test_json_ld_cannot_be_closed_by_a_title(client, db):
     assert data["headline"] == attack
     assert data["description"] == f"Summary {attack}"
     assert "<script>alert(1)" not in html
-    # Only the JSON-LD itself and the site-wide text-size script file.
-    assert html.count("<script") == 2
+    # Only the JSON-LD itself and the site-wide script files (the reader's tools; easy reading's early one).
+    assert html.count("<script") == 3
     assert html.count('<script src="/static/js/site.js" defer></script>') == 1
+    assert html.count('<script src="/static/js/easy-reading-early.js"></script>') == 1
 
 
 def test_og_image_block_is_empty_until_pages_have_images(client, content):

@@ -223,6 +223,7 @@ def test_facts_pages_load_nothing_from_other_hosts(client, content, path):
     loaded = re.findall(r'<(?:script|img|iframe|source|image|use)[^>]+(?:src|href)="([^"]+)"', html)
     loaded += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]+href="([^"]+)"', html)
     assert all(url.startswith("/") and not url.startswith("//") for url in loaded), loaded
-    # The map and the chart need no script: the only one is the site-wide text-size tool.
+    # The map and the chart need no script: the only ones are the site-wide reader's tools (and easy
+    # reading's early class-setter).
     scripts = [tag for tag in re.findall(r"<script\b[^>]*>", html) if "application/ld+json" not in tag]
-    assert scripts == ['<script src="/static/js/site.js" defer>']
+    assert scripts == ['<script src="/static/js/easy-reading-early.js">', '<script src="/static/js/site.js" defer>']
