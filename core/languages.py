@@ -270,29 +270,54 @@ def to_written(text: str) -> str:
 # Parts of an HTML page that conversion leaves as written: what a visitor typed into a form
 # (a textarea's text, any value="…": on a form shown again, converting it would change what
 # they send), and elements marked translate="no" (the language switch's 简体; text shown
-# exactly as typed). Markup is Django's and ours (attributes in double quotes); an element
-# marked translate="no" must not contain an element of its own name.
-_KEPT = re.compile(
-    r"<textarea\b[^>]*>.*?</textarea>"
-    r'|\svalue="[^"]*"'
-    r'|<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*\stranslate="no"[^>]*>.*?</(?P=tag)>',
-    re.DOTALL,
-)
+# exactly as typed). Markup is Django's and ours (attributes in double quotes, one space
+# before each); an element marked translate="no" must not contain an element of its own name.
+# Found with plain string searches and one regex that starts with a literal: a regex of
+# alternatives over the whole page cost as much as the conversion itself.
+_VALUE = re.compile(r' value="[^"]*"')
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_NO = ' translate="no"'
+
+
+def _kept_spans(html: str) -> list[tuple[int, int]]:
+    spans = [match.span() for match in _VALUE.finditer(html)]
+    start = html.find("<textarea")
+    while start >= 0:
+        end = html.find("</textarea>", start)
+        end = len(html) if end < 0 else end + len("</textarea>")
+        spans.append((start, end))
+        start = html.find("<textarea", end)
+    found = html.find(_NO)
+    while found >= 0:
+        start = html.rfind("<", 0, found)
+        name = _TAG_NAME.match(html, start)
+        end = html.find(f"</{name.group(1)}>", found) if name else -1
+        end = len(html) if end < 0 else end + len(name.group(1)) + 3
+        spans.append((start, end))
+        found = html.find(_NO, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:  # a value="…" inside a kept element is kept with it
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def convert_html(html: str, code: str = "zh-hant") -> str:
-    """A whole page converted at once (one OpenCC call per stretch between kept parts: a
-    handful), text and attributes alike (titles, alt, aria-label, JSON-LD: only Chinese
-    characters change). Text that said it was Simplified (``lang="zh-Hans"``) is Traditional
-    now, and says so."""
+    """A whole page converted, one OpenCC call per stretch between kept parts (a few dozen),
+    text and attributes alike (titles, alt, aria-label, JSON-LD: only Chinese characters
+    change). Text that said it was Simplified (``lang="zh-Hans"``) is Traditional now, and
+    says so."""
     if code not in DERIVED:
         return html
     tag_from, tag_to = f' lang="{BCP47[DERIVED[code]]}"', f' lang="{BCP47[code]}"'
     pieces, last = [], 0
-    for kept in _KEPT.finditer(html):
-        pieces.append(convert(html[last : kept.start()], code).replace(tag_from, tag_to))
-        pieces.append(kept.group())
-        last = kept.end()
+    for start, end in _kept_spans(html):
+        pieces.append(convert(html[last:start], code).replace(tag_from, tag_to))
+        pieces.append(html[start:end])
+        last = end
     pieces.append(convert(html[last:], code).replace(tag_from, tag_to))
     return "".join(pieces)
 
