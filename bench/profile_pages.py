@@ -107,32 +107,39 @@ def traditional(n):
 
     slugs = article_slugs()
     pairs = {**TRADITIONAL_PAIRS, "article detail": "/{lang}/news/" + slugs[len(slugs) // 2] + "/"}
-    print("| page | bytes | zh-hans ms | zh-hant ms | zh-hant ÷ zh-hans | conversion alone ms | conversion ÷ zh-hans |")
+    print(
+        "| page | bytes | zh-hans ms (CPU) | zh-hant ms (CPU) | zh-hant ÷ zh-hans | conversion alone ms (CPU) "
+        "| conversion ÷ zh-hans, wall (CPU) |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, pattern in pairs.items():
         hans, hant = pattern.format(lang="zh-hans"), pattern.format(lang="zh-hant")
         body = request(hans)
         # Alternating, so that a change in the machine's load hits both alike.
-        walls = {hans: [], hant: []}
+        walls, cpus = {hans: [], hant: []}, {hans: [], hant: []}
         for _ in range(20):
             request(hans), request(hant)
         for _ in range(n):
             for path in (hans, hant):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 request(path)
+                cpus[path].append(time.thread_time() - cpu)
                 walls[path].append(time.perf_counter() - start)
-        timed = {"hans": statistics.median(walls[hans]) * 1000, "hant": statistics.median(walls[hant]) * 1000}
+        wall = {path: statistics.median(found) * 1000 for path, found in walls.items()}
+        cpu = {path: statistics.median(found) * 1000 for path, found in cpus.items()}
         fake = RequestFactory().get(hant)
-        times = []
+        times, cpu_times = [], []
         for _ in range(n):
             response = HttpResponse(body, content_type="text/html; charset=utf-8")
-            start = time.perf_counter()
+            start, started_cpu = time.perf_counter(), time.thread_time()
             languages.convert_response(fake, response)
+            cpu_times.append(time.thread_time() - started_cpu)
             times.append(time.perf_counter() - start)
-        alone = statistics.median(times) * 1000
+        alone, alone_cpu = statistics.median(times) * 1000, statistics.median(cpu_times) * 1000
         print(
-            f"| {name} | {len(body)} | {timed['hans']:.2f} | {timed['hant']:.2f} | {timed['hant'] / timed['hans']:.3f} "
-            f"| {alone:.2f} | {alone / timed['hans']:.3f} |"
+            f"| {name} | {len(body)} | {wall[hans]:.2f} ({cpu[hans]:.2f}) | {wall[hant]:.2f} ({cpu[hant]:.2f}) "
+            f"| {wall[hant] / wall[hans]:.3f} | {alone:.2f} ({alone_cpu:.2f}) "
+            f"| {alone / wall[hans]:.3f} ({alone_cpu / cpu[hans]:.3f}) |"
         )
 
 

@@ -114,10 +114,11 @@ def test_news_article_json_ld_in_the_original_language(client, content):
     assert data["workTranslation"] == [
         {
             "@type": "NewsArticle",
-            "@id": f"http://testserver/zh-hans{SEED}",
-            "url": f"http://testserver/zh-hans{SEED}",
-            "inLanguage": "zh-Hans",
+            "@id": f"http://testserver/{code}{SEED}",
+            "url": f"http://testserver/{code}{SEED}",
+            "inLanguage": tag,
         }
+        for code, tag in (("zh-hans", "zh-Hans"), ("zh-hant", "zh-Hant"))  # Traditional: the Chinese converted
     ]
     assert {place["name"] for place in data["about"]} >= {"Suzhou Suqian Industrial Park"}
 
