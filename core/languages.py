@@ -51,8 +51,8 @@ DERIVED = {"zh-hant": "zh-hans"}
 # The OpenCC conversions: Simplified to Traditional with Taiwan's standard character forms
 # (為, 眾, 裡, 著; plain s2t gives 爲, 衆, 裏, 着, forms no region now reads every day), characters
 # only: not s2twp, whose vocabulary changes (信息 -> 資訊) would rewrite official terms and
-# names. Taiwanese companies are the largest group of investors who read Traditional (Kunshan,
-# one of the six partner cities, has more than any other city). A query typed in Traditional
+# names. Taiwanese companies are a large part of the investors who read Traditional (Kunshan,
+# one of the six partner cities, is known for them). A query typed in Traditional
 # (Taiwan, Hong Kong or standard forms) goes back with tw2s, the reverse, before it is searched.
 CONVERSION = "s2tw"
 REVERSE_CONVERSION = "tw2s"
