@@ -298,3 +298,11 @@ def test_every_page_reports_the_language_read_from_the_browser(settings):
     script = (settings.BASE_DIR / "static/js/site.js").read_text()
     assert 'document.documentElement.getAttribute("lang")' in script
     assert 'COOKIE + "=" + reading' in script
+
+
+def test_side_by_side_names_and_tags_the_chinese_it_shows(client, content):
+    html = page(client, f"/zh-hant{SEED}side-by-side/")
+    assert '<div lang="zh-Hant" translate="no">繁體中文</div>' in html
+    # Only the switch's 简体 link still says Simplified; the columns' text is Traditional and says so.
+    assert re.findall(r'\slang="(zh-Han[st])"', html).count("zh-Hans") == 1
+    assert '<div lang="zh-Hans" translate="no">简体中文</div>' in page(client, f"/zh-hans{SEED}side-by-side/")
