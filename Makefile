@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 # The real content: settings.CONTENT_FIXTURES (coop_portal/tests/test_registration.py checks they agree).
 FIXTURES := parks news figures enterprises timeline
-MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo
+MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo locale/zh_Hant/LC_MESSAGES/django.mo
 
 .PHONY: run test test-browser install install-test messages migrate load lint serve serve-proxy test-proxy proxy-deps clean browser-deps
 
@@ -25,9 +25,11 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`).
-$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po $(VENV)/.installed
+# Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`). The Traditional
+# catalogue (locale/zh_Hant, not committed) is the Simplified one converted (core/languages.py).
+$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po core/traditional_names.tsv $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	$(PY) manage.py traditional_catalogue -v0
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 messages: $(MO)
 

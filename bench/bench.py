@@ -9,8 +9,8 @@
    machine's load hits all of them alike; the median of the rounds counts.
 3. The same with the page cache off (PAGE_CACHE=0): every page rendered from the database, as
    on a page-cache miss in production.
-4. Under load: 32 connections for 60 s against a mix of pages (both languages, news pages, many
-   articles: cache hits and misses), with each worker's memory before and after.
+4. Under load: 32 connections for 60 s against a mix of pages (the three languages, news pages,
+   many articles: cache hits and misses), with each worker's memory before and after.
 
 Prints a table with each page's requests/s as a ratio to the baseline, and the goals; writes the
 same as Markdown to bench/results/latest.md.
@@ -126,15 +126,26 @@ def load_data():
     return seconds, cpu
 
 
+# Pages measured in Simplified and in Traditional (converted from it, issue 27): the Traditional
+# one against the Simplified one, cached (goal: within TRADITIONAL_CACHED_GOAL) and uncached.
+TRADITIONAL_PAIRS = {"home": "/{lang}/", "park detail": "/{lang}/parks/ssip/"}
+TRADITIONAL_CACHED_GOAL = 0.9
+
+
 def page_targets(slugs):
-    """What is measured: the baseline and four pages, the article from the middle of the archive."""
-    return {
+    """What is measured: the baseline and four pages, the article from the middle of the archive,
+    and the TRADITIONAL_PAIRS in both Chinese scripts."""
+    targets = {
         "baseline": "/bench/baseline/",
         "home": "/en/",
         "park detail": "/en/parks/ssip/",
         "news list": "/en/news/",
         "article detail": f"/en/news/{slugs[len(slugs) // 2]}/",
     }
+    for name, pattern in TRADITIONAL_PAIRS.items():
+        for lang in ("zh-hans", "zh-hant"):
+            targets[f"{name} ({lang})"] = pattern.format(lang=lang)
+    return targets
 
 
 def article_slugs():
@@ -268,7 +279,7 @@ function request() return wrk.format("GET", paths[math.random(#paths)]) end
 def mixed_paths(slugs):
     rng = random.Random(42)
     paths = []
-    for lang in ("en", "zh-hans"):
+    for lang in ("en", "zh-hans", "zh-hant"):
         paths += [f"/{lang}/", f"/{lang}/parks/", f"/{lang}/news/"]
         paths += [f"/{lang}/parks/{park}/" for park in PARK_SLUGS]
         paths += [f"/{lang}/news/?page={page}" for page in range(2, 40)]
@@ -347,6 +358,23 @@ def report(loaddata, phases, load, page_sizes):
                 f"| {name} | {mode} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | "
                 f"{result['requests']} | {page_sizes[name]} |"
             )
+    out("")
+    out("Traditional Chinese (/zh-hant/, converted from the Simplified page) against Simplified (/zh-hans/):")
+    out("")
+    out("| page | page cache | req/s zh-hant ÷ zh-hans | p50 zh-hant ÷ zh-hans | goal met |")
+    out("| --- | --- | --- | --- | --- |")
+    for mode, results in phases.items():
+        for name in TRADITIONAL_PAIRS:
+            hans, hant = results[f"{name} (zh-hans)"], results[f"{name} (zh-hant)"]
+            ratio = hant["rps"] / hans["rps"]
+            verdict = "no goal (see bench/profile_pages.py)"
+            if mode == "cached":
+                met = ratio >= TRADITIONAL_CACHED_GOAL and hant["errors"] == 0
+                met_all &= met
+                verdict = "yes" if met else "NO"
+            out(f"| {name} | {mode} | {ratio:.2f} | {hant['p50'] / hans['p50']:.2f} | {verdict} |")
+    out("")
+    out(f"Goal: cached Traditional ≥ {TRADITIONAL_CACHED_GOAL}× the Simplified page's req/s (issue 27, point 4).")
     out("")
     loaddata_met = loaddata_seconds is None or loaddata_seconds < LOADDATA_GOAL
     if loaddata_seconds is not None:

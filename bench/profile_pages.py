@@ -9,6 +9,7 @@ sequential; the throughput ratio wrk measures follows the wall-time ratio.
 
     .venv/bin/python bench/profile_pages.py            # every target, 300 requests each
     .venv/bin/python bench/profile_pages.py --profile "park detail"   # cProfile one target
+    .venv/bin/python bench/profile_pages.py --traditional             # what /zh-hant/ adds to a page
 
 Environment as for bench/run.sh (BENCH_DATABASE_URL, BENCH_REDIS_URL); run bench/run.sh once
 first, for its database.
@@ -94,11 +95,63 @@ def measure(path, n):
     return {"wall": statistics.median(walls) * 1000, "cpu": statistics.median(cpus) * 1000, "queries": queries}
 
 
+def traditional(n):
+    """Issue 27, point 4: what converting a page to Traditional adds to its uncached time. For each
+    page in both scripts: the median wall time per request (page cache off) and the conversion
+    alone (``convert_response`` on the Simplified page's body, as the middleware runs it)."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from bench.bench import TRADITIONAL_PAIRS
+    from core import languages
+
+    slugs = article_slugs()
+    pairs = {**TRADITIONAL_PAIRS, "article detail": "/{lang}/news/" + slugs[len(slugs) // 2] + "/"}
+    print(
+        "| page | bytes | zh-hans ms (CPU) | zh-hant ms (CPU) | zh-hant ÷ zh-hans | conversion alone ms (CPU) "
+        "| conversion ÷ zh-hans, wall (CPU) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, pattern in pairs.items():
+        hans, hant = pattern.format(lang="zh-hans"), pattern.format(lang="zh-hant")
+        body = request(hans)
+        # Alternating, so that a change in the machine's load hits both alike.
+        walls, cpus = {hans: [], hant: []}, {hans: [], hant: []}
+        for _ in range(20):
+            request(hans), request(hant)
+        for _ in range(n):
+            for path in (hans, hant):
+                start, cpu = time.perf_counter(), time.thread_time()
+                request(path)
+                cpus[path].append(time.thread_time() - cpu)
+                walls[path].append(time.perf_counter() - start)
+        wall = {path: statistics.median(found) * 1000 for path, found in walls.items()}
+        cpu = {path: statistics.median(found) * 1000 for path, found in cpus.items()}
+        fake = RequestFactory().get(hant)
+        times, cpu_times = [], []
+        for _ in range(n):
+            response = HttpResponse(body, content_type="text/html; charset=utf-8")
+            start, started_cpu = time.perf_counter(), time.thread_time()
+            languages.convert_response(fake, response)
+            cpu_times.append(time.thread_time() - started_cpu)
+            times.append(time.perf_counter() - start)
+        alone, alone_cpu = statistics.median(times) * 1000, statistics.median(cpu_times) * 1000
+        print(
+            f"| {name} | {len(body)} | {wall[hans]:.2f} ({cpu[hans]:.2f}) | {wall[hant]:.2f} ({cpu[hant]:.2f}) "
+            f"| {wall[hant] / wall[hans]:.3f} | {alone:.2f} ({alone_cpu:.2f}) "
+            f"| {alone / wall[hans]:.3f} ({alone_cpu / cpu[hans]:.3f}) |"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=300)
     parser.add_argument("--profile", metavar="TARGET")
+    parser.add_argument("--traditional", action="store_true")
     args = parser.parse_args()
+    if args.traditional:
+        traditional(args.n)
+        return
     found = targets()
     if args.profile:
         path = found[args.profile]

@@ -1,5 +1,7 @@
-"""Root URLconf. Public pages live under a language prefix (/en/, /zh-hans/);
+"""Root URLconf. Public pages live under a language prefix (/en/, /zh-hans/, /zh-hant/);
 the admin and machine endpoints do not."""
+
+import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -10,7 +12,7 @@ from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
 from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
-from core import admin_language
+from core import admin_language, languages
 from core.admin_views import MissingTranslationsView
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.admin_views import MissingSourcesView
@@ -29,7 +31,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("", root_redirect, name="root"),
-    re_path(r"^(?:zh|zh-cn|zh-CN|cn)/(?P<rest>.*)$", chinese_alias_redirect),
+    re_path(rf"^(?P<alias>{'|'.join(map(re.escape, languages.ALIASES))})/(?P<rest>.*)$", chinese_alias_redirect),
     # Editorial pages spanning several models; before admin/ so the admin's catch-all does not take them.
     path(
         "admin/translations/",

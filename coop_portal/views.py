@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
-from core import structured_data
+from core import languages, structured_data
 from facts import charts, maps
 from facts.models import KeyFigure
 from news.models import Article
@@ -19,17 +19,20 @@ from parks.models import Park
 
 
 def root_redirect(request):
-    """``/`` -> ``/en/`` or ``/zh-hans/`` by the visitor's Accept-Language
-    (or language cookie); English when nothing matches."""
+    """``/`` -> ``/en/``, ``/zh-hans/`` or ``/zh-hant/`` by the language the visitor last read in
+    (Django's language cookie, which static/js/site.js sets from ``<html lang>`` on every page
+    view, so the cached pages set no cookie), else their Accept-Language (zh-TW, zh-HK:
+    Traditional); English when nothing matches."""
     response = redirect("core:home")  # reversed under the language just chosen
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
 
 
-def chinese_alias_redirect(request, rest=""):
-    """/zh/, /zh-cn/, /cn/ (and anything under them): the same path under /zh-hans/,
-    for visitors who type the code they know. Permanent, so the address bar learns it."""
-    return redirect(f"/zh-hans/{rest}", permanent=True)
+def chinese_alias_redirect(request, alias, rest=""):
+    """/zh/, /zh-cn/, /cn/ (and anything under them): the same path under /zh-hans/; /zh-tw/,
+    /zh-hk/, /zh-Hant/…: under /zh-hant/ (``core.languages.ALIASES``), for visitors who type
+    the code they know. Permanent, so the address bar learns it."""
+    return redirect(f"/{languages.ALIASES[alias]}/{rest}", permanent=True)
 
 
 class HomeView(TemplateView):

@@ -248,7 +248,8 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 def _language_names():
     from django.conf import settings
 
-    return [(code, name) for code, name in settings.LANGUAGES]
+    # The written languages only: Traditional is derived, nothing in it is ever missing.
+    return [(code, name) for code, name in settings.LANGUAGES if code in languages.codes()]
 
 
 class TranslationStatusAdminMixin:

@@ -33,7 +33,12 @@ class AdminLanguageMiddleware:
             return self.get_response(request)
         code = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
         if code not in languages.codes():
-            return self.get_response(request)
+            # No choice: the browser's language, but never a derived one. The admin is where text is
+            # written, so it stays in the written language (a 繁體 reader's cookie gives 简体).
+            code = translation.get_language()
+            if not languages.is_derived(code):
+                return self.get_response(request)
+            code = languages.written(code)
         request.LANGUAGE_CODE = code
         with translation.override(code):  # for this request only, not the thread's next one
             response = self.get_response(request)

@@ -17,4 +17,8 @@ class CoreConfig(AppConfig):
 
         cache.connect_signals(self)
 
-        from core import admin_language  # noqa: F401 - remembers each user's admin language at sign-in
+        # Remembers each user's admin language at sign-in.
+        from core import admin_language, languages  # noqa: F401
+
+        # A derived language (Traditional) reads the written one's columns (core/languages.py).
+        languages.install()

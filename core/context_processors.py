@@ -36,5 +36,10 @@ def languages_context(request):
         "canonical_url": request.build_absolute_uri(path),
         "alternates": alternates,
         "other_languages": [alt for alt in alternates if alt.code != code],
+        # The language switch: every language, this one marked (English · 简体 · 繁體).
+        "switch_languages": alternates,
+        # The Chinese the page shows (the side-by-side column): zh-Hant on a Traditional page.
+        "chinese_tag": languages.bcp47(code if languages.written(code) == "zh-hans" else "zh-hans"),
+        "chinese_name": languages.NATIVE_NAMES[code if languages.written(code) == "zh-hans" else "zh-hans"],
         "x_default_url": next(alt.url for alt in alternates if alt.code == languages.DEFAULT),
     }

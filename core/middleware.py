@@ -14,6 +14,8 @@ from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.urls import reverse
 
+from core import languages
+
 
 class PermissionsPolicyMiddleware:
     """Adds the Permissions-Policy header (settings.PERMISSIONS_POLICY) to every response."""
@@ -86,6 +88,17 @@ class RequestGuardMiddleware:
         response = HttpResponse(f"{english}\n{chinese}\n", status=status, content_type="text/plain; charset=utf-8")
         response["Cache-Control"] = "no-store"
         return response
+
+
+class DerivedLanguageMiddleware:
+    """Pages of a derived language (``/zh-hant/``) converted from their written source
+    (``core.languages.convert_response``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return languages.convert_response(request, self.get_response(request))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -36,7 +36,7 @@ class SlugQuerySet(SearchQuerySet):
         """Only rows that have their text in language ``code`` (default: the page's): what
         lists, feeds and sitemaps of that language show. A Chinese-only article is listed on
         /zh-hans/ and absent from /en/ (the rule: ``OriginalLanguageModel.text_in``)."""
-        return self.filter(self.model.text_in(code or languages.current()))
+        return self.filter(self.model.text_in(code or languages.current()))  # text_in maps zh-hant
 
     def with_languages(self):
         """Each row annotated with which languages it has text in, so that
@@ -149,9 +149,11 @@ class OriginalLanguageModel(models.Model):
 
     @classmethod
     def text_in(cls, code: str) -> Q:
-        """The rule of what exists in language ``code``: its required text is there."""
+        """The rule of what exists in language ``code``: its required text is there (for a
+        derived language, Traditional: the text it is converted from, ``languages.written``)."""
         from modeltranslation.utils import build_localized_fieldname
 
+        code = languages.written(code)
         return reduce(and_, (_filled(build_localized_fieldname(f, code)) for f in cls.required_text), Q())
 
     def has_text_in(self, code: str) -> bool:
@@ -159,13 +161,15 @@ class OriginalLanguageModel(models.Model):
         queryset made one, else from its loaded values."""
         from modeltranslation.utils import build_localized_fieldname
 
+        code = languages.written(code)
         annotated = f"_text_in_{code.replace('-', '_')}"
         if annotated in self.__dict__:
             return bool(self.__dict__[annotated])
         return all(getattr(self, build_localized_fieldname(field, code), None) for field in self.required_text)
 
     def languages_with_text(self) -> list[str]:
-        return [code for code in languages.codes() if self.has_text_in(code)]
+        """Every page language the object exists in (Traditional with Simplified)."""
+        return [code for code in languages.page_codes() if self.has_text_in(code)]
 
 
 class ContentModel(OriginalLanguageModel):

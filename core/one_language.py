@@ -40,8 +40,11 @@ class OneLanguageMixin:
             default = next((alt for alt in alternates if alt.code == languages.DEFAULT), alternates[0])
             context["x_default_url"] = default.url
         if self.is_missing_here() and alternates:
+            # One line per written version: Traditional is the Simplified one converted, not a third.
             context["available_versions"] = [
-                {"alternate": alt, "title": self._title_in(alt.code)} for alt in alternates
+                {"alternate": alt, "title": self._title_in(alt.code)}
+                for alt in alternates
+                if alt.code in languages.codes()
             ]
             context["canonical_url"] = self.request.build_absolute_uri(alternates[0].url)
             context["object_kind"] = self.object._meta.verbose_name

@@ -71,10 +71,14 @@ _TERM = re.compile(r'"([^"]+)"|(\S+)')
 def parse_query(query: str) -> list[str]:
     """``'苏宿  "industrial park" Park'`` -> ``["苏宿", "industrial park", "Park"]``:
     whitespace separates terms, double quotes keep a phrase, stray quotes are
-    dropped, and repeats (ignoring case) count once."""
+    dropped, and repeats (ignoring case) count once. Chinese typed in Traditional is searched
+    in Simplified, as the text is written (``蘇州`` -> ``苏州``; core/languages.py), so a query
+    finds the same from any of the three page languages."""
+    from core import languages
+
     terms: list[str] = []
     seen: set[str] = set()
-    for phrase, word in _TERM.findall(query or ""):
+    for phrase, word in _TERM.findall(languages.to_written(query or "")):
         term = " ".join(phrase.split()) if phrase else word.strip('"')
         if term and term.casefold() not in seen:
             seen.add(term.casefold())

@@ -94,7 +94,7 @@ def news_article(article, request) -> dict:
         data["translationOfWork"] = _version(article, article.original_language, request)
     else:
         data["workTranslation"] = [
-            _version(article, code, request) for code in languages.codes() if code != languages.current()
+            _version(article, code, request) for code in languages.page_codes() if code != languages.current()
         ]
     return data
 

@@ -38,4 +38,5 @@ PAGE_TYPES = {
     "about": "about/",
     "not-found": "parks/no-such-park/",
 }
-LANGS = {"en": "en", "zh-hans": "zh-Hans"}
+# Every page language (settings.LANGUAGES) with its <html lang>; zh-hant is converted from zh-hans.
+LANGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}

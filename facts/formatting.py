@@ -102,8 +102,9 @@ def format_amount(value, unit="count", qualifier="", language=None):
     language writes it. ``qualifier`` is "", "over", "nearly" or "about"."""
     if value is None:
         return ""
-    formatter = FORMATTERS.get(language or languages.current(), _format_en)
-    return formatter(Decimal(value), unit, qualifier or "")
+    formatter = FORMATTERS.get(languages.written(language), _format_en)
+    # Traditional: the Simplified words converted (2198亿元 -> 2198億元).
+    return languages.convert(formatter(Decimal(value), unit, qualifier or ""), language or languages.current())
 
 
 def format_figure(figure, language=None):
@@ -113,7 +114,7 @@ def format_figure(figure, language=None):
 
 def ordinal(number, language=None):
     """1st, 2nd, 3rd, 11th, 22nd / 第1名 ... (the place in a ranking)."""
-    if (language or languages.current()) == "zh-hans":
+    if languages.written(language) == "zh-hans":
         return f"第{number}名"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
@@ -123,7 +124,7 @@ def format_rank(rank=None, top=None, out_of=None, consecutive=None, language=Non
     """A place in a ranking, as precise as it is known:
     ``1st of 45, for the 8th year running`` / ``第1名（共45个园区），连续第8年``;
     ``top 10 of 45`` / ``前10名（共45个园区）``; ``6th`` / ``第6名``."""
-    zh = (language or languages.current()) == "zh-hans"
+    zh = languages.written(language) == "zh-hans"
     if rank is not None:
         place = ordinal(rank, language)
     elif top is not None:

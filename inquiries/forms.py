@@ -64,6 +64,6 @@ class InquiryForm(forms.ModelForm):
         return self.has_error(NON_FIELD_ERRORS, code="honeypot")
 
     def save(self, commit=True):
-        self.instance.language = languages.current()
+        self.instance.language = languages.current()  # zh-hant too: staff may answer in Traditional
         self.instance.consented_at = timezone.now()
         return super().save(commit)

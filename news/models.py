@@ -67,4 +67,4 @@ class Article(ContentModel):
     @property
     def is_translation(self):
         """True when the page's language is not the one the article was written in."""
-        return languages.current() != self.original_language
+        return languages.written() != self.original_language

@@ -1,6 +1,7 @@
 """Screenshots of every page type in both languages at phone and desktop width: docs/screens/.
 
     .venv/bin/python scripts/screenshots.py [--port 8311]
+    .venv/bin/python scripts/screenshots.py --lang zh-hant --page home --page park-detail --width 390
 
 Starts the demo server (scripts/demo_server.py: throwaway SQLite database with the fixtures and demo
 pictures), opens each page in Debian's chromium through Playwright and saves the first screen
@@ -38,15 +39,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8311)
     parser.add_argument("--easy-reading-only", action="store_true", help="only the easy-reading screens")
+    # Some of them only (each option may be repeated); all when left out.
+    parser.add_argument("--lang", action="append", choices=list(LANGS))
+    parser.add_argument("--page", action="append", choices=list(PAGE_TYPES))
+    parser.add_argument("--width", action="append", type=int, choices=list(SIZES))
     args = parser.parse_args()
+    langs, pages = args.lang or list(LANGS), {name: PAGE_TYPES[name] for name in args.page or PAGE_TYPES}
+    sizes = {width: SIZES[width] for width in args.width or SIZES}
     OUT.mkdir(parents=True, exist_ok=True)
     with demo_server(args.port) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for width, height in {} if args.easy_reading_only else SIZES.items():
+        for width, height in {} if args.easy_reading_only else sizes.items():
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
-            for lang in LANGS:
-                for name, path in PAGE_TYPES.items():
+            for lang in langs:
+                for name, path in pages.items():
                     page.goto(f"{base_url}/{lang}/{path}", wait_until="networkidle")
                     target = OUT / f"{name}-{lang}-{width}.png"
                     save(page.screenshot(), target)
@@ -56,7 +63,7 @@ def main():
         context = browser.new_context(viewport={"width": 390, "height": SIZES[390]})
         context.add_init_script("localStorage.setItem('coop-portal-easy-reading', 'on')")
         page = context.new_page()
-        for lang in LANGS:
+        for lang in langs:
             for name in EASY_READING_PAGES:
                 page.goto(f"{base_url}/{lang}/{PAGE_TYPES[name]}", wait_until="networkidle")
                 target = OUT / f"{name}-{lang}-390-easy-reading.png"

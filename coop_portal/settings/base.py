@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
+    # /zh-hant/: the page converted to Traditional Chinese (core/languages.py); inside the page
+    # cache, so that the converted page is what is stored.
+    "core.middleware.DerivedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,6 +142,9 @@ FORMAT_MODULE_PATH = ["coop_portal.formats"]
 LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
+    # Derived: every page converted from the Simplified one, nothing written in it and no column
+    # of its own (MODELTRANSLATION_LANGUAGES below); core/languages.py.
+    ("zh-hant", _("Traditional Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -26,14 +26,21 @@ def json_ld(html):
 
 
 @pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize(("prefix", "locale", "other"), [("/en", "en_US", "zh_CN"), ("/zh-hans", "zh_CN", "en_US")])
+@pytest.mark.parametrize(
+    ("prefix", "locale", "other"),
+    [
+        ("/en", "en_US", ["zh_CN", "zh_TW"]),
+        ("/zh-hans", "zh_CN", ["en_US", "zh_TW"]),
+        ("/zh-hant", "zh_TW", ["en_US", "zh_CN"]),
+    ],
+)
 def test_every_page_has_canonical_and_opengraph(client, content, path, prefix, locale, other):
     html = head(client.get(prefix + path).content.decode())
     url = f"http://testserver{prefix}{path}"
     assert f'<link rel="canonical" href="{url}">' in html
     assert meta(html, "og:url") == [url]
     assert meta(html, "og:locale") == [locale]
-    assert meta(html, "og:locale:alternate") == [other]
+    assert meta(html, "og:locale:alternate") == other
     assert meta(html, "og:title")[0].strip()
     assert meta(html, "og:description")[0].strip()
     assert re.search(r'<meta name="description" content="[^"]+">', html)
@@ -107,10 +114,11 @@ def test_news_article_json_ld_in_the_original_language(client, content):
     assert data["workTranslation"] == [
         {
             "@type": "NewsArticle",
-            "@id": f"http://testserver/zh-hans{SEED}",
-            "url": f"http://testserver/zh-hans{SEED}",
-            "inLanguage": "zh-Hans",
+            "@id": f"http://testserver/{code}{SEED}",
+            "url": f"http://testserver/{code}{SEED}",
+            "inLanguage": tag,
         }
+        for code, tag in (("zh-hans", "zh-Hans"), ("zh-hant", "zh-Hant"))  # Traditional: the Chinese converted
     ]
     assert {place["name"] for place in data["about"]} >= {"Suzhou Suqian Industrial Park"}
 

@@ -36,6 +36,7 @@ def test_every_page_declares_its_language_and_alternates(client, content, path, 
     assert alternates == {
         "en": f"http://testserver/en{path}",
         "zh-Hans": f"http://testserver/zh-hans{path}",
+        "zh-Hant": f"http://testserver/zh-hant{path}",
         "x-default": f"http://testserver/en{path}",
     }
 

@@ -47,9 +47,11 @@
   });
 })();
 
-/* Language switch: remember the choice, and carry a half-filled form across.
-   - Sets Django's language cookie, so that "/" sends a returning visitor to the
-     language they last chose (core.views.root_redirect).
+/* Languages: remember the one read, and carry a half-filled form across the switch.
+   - Sets Django's language cookie to the language of every page read (<html lang>:
+     en, zh-Hans, zh-Hant), so that "/" sends a returning visitor to the language
+     they last read in, however they got there (coop_portal.views.root_redirect). Set
+     here rather than by the server, so that cached pages carry no Set-Cookie.
    - What the visitor typed into a form of this page is kept in sessionStorage and
      filled in again on the same form in the other language, so nothing is lost. */
 (function () {
@@ -78,11 +80,14 @@
     return changed ? values : null;
   }
 
+  var reading = (document.documentElement.getAttribute("lang") || "").toLowerCase();
+  if (reading && document.cookie.split("; ").indexOf(COOKIE + "=" + reading) < 0) {
+    document.cookie = COOKIE + "=" + reading + "; path=/; max-age=31536000; samesite=lax";
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest(".lang-switch a[hreflang]");
     if (!link) return;
-    var lang = link.getAttribute("hreflang").toLowerCase();
-    document.cookie = COOKIE + "=" + lang + "; path=/; max-age=31536000; samesite=lax";
     var form = document.querySelector("form.inquiry-form");
     var values = form && draft(form);
     try {
