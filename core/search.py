@@ -68,15 +68,24 @@ MAX_TERMS = 8
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 
 
+def has_word(term: str) -> bool:
+    """Whether ``term`` holds something searchable: a letter or a digit of any
+    script (a Chinese character is a letter). A term of punctuation alone
+    (``%``, ``_``, ``…``, ``。，``) is no word: no index holds it, so it could
+    only be looked for by reading every text (issue 23), and nobody means it."""
+    return any(character.isalnum() for character in term)
+
+
 def parse_query(query: str) -> list[str]:
     """``'苏宿  "industrial park" Park'`` -> ``["苏宿", "industrial park", "Park"]``:
     whitespace separates terms, double quotes keep a phrase, stray quotes are
-    dropped, and repeats (ignoring case) count once."""
+    dropped, terms without a letter or digit (``%``, ``…``) are dropped, and
+    repeats (ignoring case) count once. ``[]``: nothing to search for."""
     terms: list[str] = []
     seen: set[str] = set()
     for phrase, word in _TERM.findall(query or ""):
         term = " ".join(phrase.split()) if phrase else word.strip('"')
-        if term and term.casefold() not in seen:
+        if has_word(term) and term.casefold() not in seen:
             seen.add(term.casefold())
             terms.append(term)
     return terms[:MAX_TERMS]
@@ -167,7 +176,7 @@ class SearchQuerySet(models.QuerySet):
         """The objects containing every term of ``query``, best first, each
         annotated with its ``search_rank``. Chain after the rule of what is
         public: ``Article.objects.published().search(q)``."""
-        terms = parse_query(query) if isinstance(query, str) else list(query)
+        terms = parse_query(query) if isinstance(query, str) else [term for term in query if has_word(term)]
         if not terms:
             return self.annotate(search_rank=Value(0)).none()
         tiers = search_tiers(self.model)
@@ -477,19 +486,25 @@ def index_scans(using: str = "default"):
     searching corrects it; the planner's statistics of the documents (how
     common each lexeme is) then choose between the GIN indexes (a rare term)
     and walking the date index until enough matches are found (a common one,
-    ``search_best``). The setting is undone at the end of the block."""
+    ``search_best``). The setting is undone at the end of the block.
+
+    JIT compilation is off in the block too. PostgreSQL (before 18) prices a
+    plan it cannot make without a sequential scan (a term with nothing indexed,
+    a small table without a usable index) at 10^10, far above ``jit_above_cost``:
+    it then compiled every such query, 300 ms of LLVM work to filter six parks
+    (issue 23: a search for % took 0.7 s on 16 articles)."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
         try:
             yield
         finally:
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT")
 
 
 def sync_search_indexes(using="default", verbosity=1, **kwargs):
