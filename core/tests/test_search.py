@@ -226,3 +226,20 @@ def test_wildcards_in_a_term_are_matched_literally(db, query, found):
 def test_terms_without_a_word_are_dropped():
     assert parse_query("% 100% _ … 。， ％ 苏宿") == ["100%", "苏宿"]
     assert parse_query('%_% "%" \\\\ ！') == []
+
+
+@postgres_only
+def test_a_term_its_words_do_not_decide_is_checked_in_the_newest_rows_that_hold_them(db, monkeypatch):
+    # Issue 23: the text check of "100%" (the word 100, then the text) reads at most
+    # MOST_TEXT_CHECKS rows, the newest holding the word; an older one is not found.
+    import core.search
+
+    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 2)
+    now = timezone.now()
+    ArticleFactory(slug="new", title_en="Up 100% this year", published_at=now)
+    ArticleFactory(slug="middle", title_en="100 firms", published_at=now - datetime.timedelta(days=1))
+    ArticleFactory(slug="old", title_en="Up 100% long ago", published_at=now - datetime.timedelta(days=2))
+    assert slugs(Article.objects.published().search("100%")) == ["new"]
+    assert slugs(Article.objects.published().search("100")) == ["new", "middle", "old"]  # exact: no bound
+    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 3)
+    assert slugs(Article.objects.published().search("100%")) == ["new", "old"]

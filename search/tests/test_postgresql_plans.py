@@ -134,3 +134,18 @@ def test_a_plan_that_needs_a_table_scan_is_not_jit_compiled():
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM parks_park WHERE name_en LIKE '%%x%%'")
         explained = str(cursor.fetchone()[0])
     assert "Seq Scan" in explained and "JIT" not in explained, explained
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["%a%", "宿%", "100%", "park_s"])
+def test_a_term_with_punctuation_reads_the_texts_of_a_bounded_number_of_rows(articles, query):
+    # Issue 23: its words are in every article, its exact text in none. The texts are read
+    # only for the newest MOST_TEXT_CHECKS rows holding its words, fetched by primary key.
+    from core.search import MOST_TEXT_CHECKS
+
+    explained = plan(query)
+    fetched = re.search(r"Index Scan using news_article_pkey on news_article .*rows=(\d+) loops", explained)
+    removed = re.search(r"Index Cond: \(id = ANY \(\$\d\)\)\n.*\n\s+Rows Removed by Filter: (\d+)", explained)
+    assert fetched and removed, explained
+    assert int(fetched.group(1)) + int(removed.group(1)) <= MOST_TEXT_CHECKS < ARTICLES
+    assert "Seq Scan on news_article" not in explained, explained
