@@ -28,8 +28,8 @@ has ``search(query)`` (every ``ContentModel`` QuerySet inherits it through
      (尼吉康 = 尼吉 & 吉康); an English term matches words that begin with it
      (park: parks, parking; not spark). A term with other characters (9.7%,
      snake_case, a quoted phrase) is narrowed by the index and checked
-     against the text (``icontains``); a term with nothing indexable (%)
-     is only checked against the text.
+     against the text (``icontains``) of at most ``MOST_TEXT_CHECKS`` rows;
+     a term without a letter or digit (%) is dropped (``has_word``).
    - SQLite: FTS5 tables with the trigram tokenizer, one per weight tier
      (``<table>_search_3`` for titles …), kept in step by triggers, answer
      steps 2 and 3 for terms of two or more characters without reading the
