@@ -1,9 +1,9 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from about.models import SiteSettings
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
+from core.history_admin import SimpleHistoryAdmin
 
 
 @admin.register(SiteSettings)

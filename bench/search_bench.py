@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# A pasted sentence of 100 characters without a space: one term, the AND of its 99 pairs.
+LONG_ZH = ("苏州宿迁两市共建工业园区以来园区累计引进项目超过三百个总投资" * 4)[:100]
 # The query shapes of issue 14, and a few more; the note says how common the term is.
 SHAPES = [
     ("宿", "1-character Chinese", "in every article"),
@@ -56,6 +58,19 @@ SHAPES = [
     ("Suqain", "typo", "Did you mean Suqian"),
     ("量子计算", "no hit", "Chinese"),
     ("quantum computing", "no hit", "English"),
+    # Issue 23: costly input. Punctuation and LIKE wildcards alone ask the database nothing.
+    ("%", "punctuation alone", "no word: no query"),
+    ("%_\\!*.", "wildcards mixed", "no word: no query"),
+    ("。，！％", "full-width punctuation", "no word: no query"),
+    # A word with wildcards: % and _ are literal; the index narrows, the text is checked.
+    ("100%", "figure with %", "literal %"),
+    ("%a%", "wildcards round a letter", "a:* in every article, %a% in none"),
+    ("宿%", "Chinese and a wildcard", "宿 in every article, 宿% in none"),
+    ("a", "one Latin letter", "prefix of many words"),
+    ("宿 宿 宿 宿", "repeated term", "counts once"),
+    ("a b c d e f g h", "8 one-letter terms", "every one a common prefix"),
+    ("苏州 宿迁 园区 工业 合作 投资 项目 企业", "8 common terms", "the most terms kept"),
+    (LONG_ZH, "100 Chinese characters", "one term: 99 pairs"),
 ]
 # Goals on PostgreSQL (issue 14): p50 and p99 of "search" in ms, by number of articles.
 GOALS = {10_000: (10, 50), 100_000: (30, None)}
@@ -248,11 +263,15 @@ def run(repeat: int):
         terms = parse_query(query)
 
         def articles(terms=terms):
+            if not terms:  # as the search page: nothing to look for, nothing asked
+                return 0, []
             with translation.override("zh-hans"), index_scans():
                 public = Article.objects.published().in_language()
                 return public.search_best(terms, limit=SearchResults.prefetch, among=MOST_MATCHES + 1)
 
         def search(terms=terms):
+            if not terms:
+                return 0, [], None
             with translation.override("zh-hans"):
                 results = SearchResults(terms)
                 return len(results), results[:10], results.suggestion()
@@ -280,6 +299,8 @@ def explain(query: str) -> str:
     from search.sources import MOST_MATCHES, SearchResults
 
     public = Article.objects.published().in_language("zh-hans")
+    if not parse_query(query):
+        return "no query (no word)"
     sql, params = public.search_best_sql(parse_query(query), limit=SearchResults.prefetch, among=MOST_MATCHES + 1)
     with index_scans(), connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN ANALYZE {sql}", params)

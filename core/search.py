@@ -28,8 +28,8 @@ has ``search(query)`` (every ``ContentModel`` QuerySet inherits it through
      (尼吉康 = 尼吉 & 吉康); an English term matches words that begin with it
      (park: parks, parking; not spark). A term with other characters (9.7%,
      snake_case, a quoted phrase) is narrowed by the index and checked
-     against the text (``icontains``); a term with nothing indexable (%)
-     is only checked against the text.
+     against the text (``icontains``) of at most ``MOST_TEXT_CHECKS`` rows;
+     a term without a letter or digit (%) is dropped (``has_word``).
    - SQLite: FTS5 tables with the trigram tokenizer, one per weight tier
      (``<table>_search_3`` for titles …), kept in step by triggers, answer
      steps 2 and 3 for terms of two or more characters without reading the
@@ -64,23 +64,36 @@ logger = logging.getLogger(__name__)
 # Longer queries are cut by the search form; more terms are ignored.
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
+# PostgreSQL: a term that its words do not decide (9.7%, snake_case, e-commerce) is
+# checked against the texts of at most this many rows, the first (newest) that hold
+# its words: reading a row's texts is what costs (issue 23: %a% read all 10,000).
+MOST_TEXT_CHECKS = 200
 
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def has_word(term: str) -> bool:
+    """Whether ``term`` holds something searchable: a letter or a digit of any
+    script (a Chinese character is a letter). A term of punctuation alone
+    (``%``, ``_``, ``…``, ``。，``) is no word: no index holds it, so it could
+    only be looked for by reading every text (issue 23), and nobody means it."""
+    return any(character.isalnum() for character in term)
 
 
 def parse_query(query: str) -> list[str]:
     """``'苏宿  "industrial park" Park'`` -> ``["苏宿", "industrial park", "Park"]``:
     whitespace separates terms, double quotes keep a phrase, stray quotes are
-    dropped, and repeats (ignoring case) count once. Chinese typed in Traditional is searched
-    in Simplified, as the text is written (``蘇州`` -> ``苏州``; core/languages.py), so a query
-    finds the same from any of the three page languages."""
+    dropped, terms without a letter or digit (``%``, ``…``) are dropped, and repeats (ignoring
+    case) count once; ``[]``: nothing to search for. Chinese typed in Traditional is searched in
+    Simplified, as the text is written (``蘇州`` -> ``苏州``; core/languages.py), so a query finds
+    the same from any of the three page languages."""
     from core import languages
 
     terms: list[str] = []
     seen: set[str] = set()
     for phrase, word in _TERM.findall(languages.to_written(query or "")):
         term = " ".join(phrase.split()) if phrase else word.strip('"')
-        if term and term.casefold() not in seen:
+        if has_word(term) and term.casefold() not in seen:
             seen.add(term.casefold())
             terms.append(term)
     return terms[:MAX_TERMS]
@@ -160,6 +173,26 @@ class DocumentMatches(Expression):
         return f"{table}.{connection.ops.quote_name(document_column(self.weight))} @@ %s::tsquery", [self.query]
 
 
+class AmongFirst(Expression):
+    """``<table>.<pk> = ANY(ARRAY(<subquery of pks>))``: the subquery runs once,
+    first, and the rows are fetched by primary key. (``pk__in=<subquery>`` lets
+    the planner make it a join, and it then read every row's texts before
+    looking at the subquery's few ids.) PostgreSQL only."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, pks: models.QuerySet):
+        super().__init__()
+        self.pks = pks
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        pk = connection.ops.quote_name(compiler.query.model._meta.pk.column)
+        sql, params = self.pks.query.get_compiler(connection=connection).as_sql()
+        return f"{table}.{pk} = ANY(ARRAY({sql}))", params
+
+
 def document_column(weight: int) -> str:
     return f"search_document_{weight}"
 
@@ -171,19 +204,21 @@ class SearchQuerySet(models.QuerySet):
         """The objects containing every term of ``query``, best first, each
         annotated with its ``search_rank``. Chain after the rule of what is
         public: ``Article.objects.published().search(q)``."""
-        terms = parse_query(query) if isinstance(query, str) else list(query)
+        terms = parse_query(query) if isinstance(query, str) else [term for term in query if has_word(term)]
         if not terms:
             return self.annotate(search_rank=Value(0)).none()
         tiers = search_tiers(self.model)
         index = search_index(self.model, self.db)
+        ordering = self.query.order_by or self.model._meta.ordering
         queryset, ranks = self, []
         for term in terms:
             found = [(weight, self._contains(term, weight, columns, index)) for weight, columns in tiers]
             queryset = queryset.filter(functools.reduce(operator.or_, (condition for _weight, condition in found)))
+            if index == "postgresql":
+                queryset = queryset.filter(self._text_checked(term, tiers, ordering))
             # The best tier the term is in; the lowest needs no test, the term is somewhere.
             whens = [When(condition, then=Value(weight)) for weight, condition in found[:-1]]
             ranks.append(Case(*whens, default=Value(tiers[-1][0]), output_field=models.IntegerField()))
-        ordering = self.query.order_by or self.model._meta.ordering
         return queryset.annotate(search_rank=functools.reduce(operator.add, ranks)).order_by("-search_rank", *ordering)
 
     def search_best(self, query: str | list[str], limit: int, among: int) -> tuple[int, list[tuple[int, int]]]:
@@ -221,6 +256,21 @@ class SearchQuerySet(models.QuerySet):
         # Django's own SQL and column names are formatted in; the values are parameters.
         outer = f"SELECT search_pk, search_rank, count(*) OVER () FROM ({sql}) AS newest ORDER BY {order} LIMIT %s"  # noqa: S608
         return outer, [*params, limit]
+
+    def _text_checked(self, term: str, tiers, ordering) -> Q:
+        """PostgreSQL: the rows whose texts may be read to check ``term``. For a
+        term its lexemes decide (苏宿, park), every row (no condition). For one
+        they only narrow (100%: the word 100, then the text for "100%"), the
+        first ``MOST_TEXT_CHECKS`` rows in the QuerySet's order (the newest
+        articles) whose documents hold its lexemes: a term whose words are in
+        every article but whose exact text is in none (%a%, 宿%) then reads
+        200 articles, not all of them. An older article holding it is not
+        found; docs/search.md says so."""
+        query, exact = tsquery(term)
+        if query is None or exact:
+            return Q()
+        holds = functools.reduce(operator.or_, (Q(DocumentMatches(weight, query)) for weight, _columns in tiers))
+        return Q(AmongFirst(self.filter(holds).order_by(*ordering).values("pk")[:MOST_TEXT_CHECKS]))
 
     def _contains(self, term: str, weight: int, columns: list[str], index: str | None) -> Q:
         """``term`` is in one of ``columns`` (one weight tier)."""
@@ -481,19 +531,25 @@ def index_scans(using: str = "default"):
     searching corrects it; the planner's statistics of the documents (how
     common each lexeme is) then choose between the GIN indexes (a rare term)
     and walking the date index until enough matches are found (a common one,
-    ``search_best``). The setting is undone at the end of the block."""
+    ``search_best``). The setting is undone at the end of the block.
+
+    JIT compilation is off in the block too. PostgreSQL (before 18) prices a
+    plan it cannot make without a sequential scan (a term with nothing indexed,
+    a small table without a usable index) at 10^10, far above ``jit_above_cost``:
+    it then compiled every such query, 300 ms of LLVM work to filter six parks
+    (issue 23: a search for % took 0.7 s on 16 articles)."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
         try:
             yield
         finally:
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT")
 
 
 def sync_search_indexes(using="default", verbosity=1, **kwargs):

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
+from core.history_admin import SimpleHistoryAdmin
 from enterprises.models import Enterprise
 
 

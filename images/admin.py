@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
+from core.history_admin import SimpleHistoryAdmin
 from images.models import Image
 
 

@@ -74,7 +74,9 @@ def generate(image_obj) -> list[dict]:
                             source = ImageOps.exif_transpose(PILImage.open(fh))
                             source.load()
                         if source.mode not in ("RGB", "RGBA", "L"):
-                            source = source.convert("RGBA" if "A" in source.getbands() else "RGB")
+                            # A palette PNG's transparent colour is in its info, not its bands.
+                            alpha = "A" in source.getbands() or "transparency" in source.info
+                            source = source.convert("RGBA" if alpha else "RGB")
                         # Resized copies inherit the info, and Pillow writes a JPEG comment from
                         # it: originals stored before comments were stripped may still carry one.
                         source.info.clear()

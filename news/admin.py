@@ -2,9 +2,9 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
+from core.history_admin import SimpleHistoryAdmin
 from news.models import Article
 
 

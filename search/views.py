@@ -15,7 +15,8 @@ EXAMPLES = [_("Suqian"), _("Nichicon"), _("industrial park"), _("Hengli"), _("pe
 class SearchView(ListView):
     """/<lang>/search/?q=: parks, published articles, enterprises, sources and
     key figures that contain every term, in either language, ranked; snippets
-    in the page's language. Without a query: what can be searched, with examples."""
+    in the page's language. Without a query: what can be searched, with examples;
+    with a query of punctuation alone: "enter a word", and the same examples."""
 
     template_name = "search/results.html"
     context_object_name = "results"
@@ -25,6 +26,9 @@ class SearchView(ListView):
         self.form = SearchForm(self.request.GET)
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
         terms = parse_query(self.query)
+        # Typed, but nothing in it to look for (%, ……): the page asks for a word, and no
+        # database is asked (a term no index holds would mean reading every text).
+        self.needs_word = bool(self.query) and not terms
         self.results = SearchResults(terms) if terms else None
         return self.results if self.results is not None else []
 
@@ -34,6 +38,7 @@ class SearchView(ListView):
             form=self.form,
             query=self.query,
             searched=self.results is not None,
+            needs_word=self.needs_word,
             query_was_cut=self.form.was_cut,
             max_query_length=MAX_QUERY_LENGTH,
             suggestion=suggestion,

@@ -99,12 +99,17 @@ def test_title_ranks_before_summary_before_body():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("%", ["percent"]),  # a literal percent sign, not LIKE's wildcard
-        ("_", ["underscore"]),
-        ("'", ["quote"]),
+        ("9.7%", ["percent"]),  # a literal percent sign, not LIKE's wildcard
+        ("snake_case", ["underscore"]),
+        ("Suqian's", ["quote"]),
         ('"', []),
         ("<b>", ["markup"]),
-        ("😀", ["emoji"]),
+        ("Party 😀", ["emoji"]),
+        # No letter or digit: not searched at all (issue 23), not even the literal character.
+        ("%", []),
+        ("_", []),
+        ("'", []),
+        ("😀", []),
         ("\\", []),
         ("*", []),
         ("NEAR(a b)", []),  # FTS5 syntax is only text
@@ -193,3 +198,48 @@ def test_postgresql_documents_are_rebuilt_when_the_trigger_went_missing():
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # as after a migration, no check is pending
     assert sync_postgresql_search_index(connection, Article) is True
     assert list(Article.objects.published().search("trigger")) == [missed]
+
+
+# Issue 23, point 3: % and _ are the text's own characters, never LIKE's wildcards.
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("100%", ["percent"]),  # not "100 companies": % is not "anything"
+        ("%", []),  # no word: nothing is searched
+        ("snake_case", ["underscore"]),
+        ("snake_c", ["underscore"]),  # not snakeXcase: _ is not "any character"
+        ("_", []),
+        ("a\\b", ["backslash"]),
+        ("%a%", []),
+        ("100% 增长", ["percent"]),
+    ],
+)
+def test_wildcards_in_a_term_are_matched_literally(db, query, found):
+    ArticleFactory(slug="percent", title_en="Exports grew 100% in a year", title_zh_hans="出口增长100%")
+    ArticleFactory(slug="hundred", title_en="100 companies and 1000 jobs", title_zh_hans="100家企业")
+    ArticleFactory(slug="underscore", title_en="The snake_case name", title_zh_hans="下划线")
+    ArticleFactory(slug="letters", title_en="The snakeXcase and snakecase names", title_zh_hans="字母")
+    ArticleFactory(slug="backslash", title_en="Path a\\b here", title_zh_hans="反斜杠")
+    assert sorted(slugs(Article.objects.published().search(query))) == found
+
+
+def test_terms_without_a_word_are_dropped():
+    assert parse_query("% 100% _ … 。， ％ 苏宿") == ["100%", "苏宿"]
+    assert parse_query('%_% "%" \\\\ ！') == []
+
+
+@postgres_only
+def test_a_term_its_words_do_not_decide_is_checked_in_the_newest_rows_that_hold_them(db, monkeypatch):
+    # Issue 23: the text check of "100%" (the word 100, then the text) reads at most
+    # MOST_TEXT_CHECKS rows, the newest holding the word; an older one is not found.
+    import core.search
+
+    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 2)
+    now = timezone.now()
+    ArticleFactory(slug="new", title_en="Up 100% this year", published_at=now)
+    ArticleFactory(slug="middle", title_en="100 firms", published_at=now - datetime.timedelta(days=1))
+    ArticleFactory(slug="old", title_en="Up 100% long ago", published_at=now - datetime.timedelta(days=2))
+    assert slugs(Article.objects.published().search("100%")) == ["new"]
+    assert slugs(Article.objects.published().search("100")) == ["new", "middle", "old"]  # exact: no bound
+    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 3)
+    assert slugs(Article.objects.published().search("100%")) == ["new", "old"]

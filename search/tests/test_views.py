@@ -214,3 +214,39 @@ def test_query_count_does_not_grow_with_results(client, content, count, django_a
 def test_enterprises_are_searched_in_both_languages(client, content, lang, query):
     html = client.get(f"/{lang}/search/", {"q": query}).content.decode()
     assert f'href="/{lang}/enterprises/nichicon-suqian/"' in html
+
+
+# Issue 23, point 3: punctuation and LIKE wildcards alone, half- and full-width.
+NO_WORD = ["%", "_", "\\", "!", "*", ".", "%_%", "%%% ___ \\\\", "!*.%_", "。，！", "％＿＊", "……", "—", '"%"']
+
+
+@pytest.mark.parametrize("query", NO_WORD)
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "There is no word in “{}”: enter a word or a name to search for."),
+        ("zh-hans", "“{}”中没有可搜索的词语：请输入要查找的词语或名称。"),
+    ],
+)
+def test_punctuation_alone_asks_for_a_word_without_searching(
+    client, content, query, lang, says, django_assert_max_num_queries
+):
+    from django.utils.html import escape
+
+    client.get(f"/{lang}/")  # the site details and the like, loaded once per process
+    # No search at all: at most what every page reads (the site details), never a LIKE over the texts.
+    with django_assert_max_num_queries(2) as captured:
+        response = client.get(f"/{lang}/search/", {"q": query})
+    assert not [q["sql"] for q in captured.captured_queries if "LIKE" in q["sql"] or "search" in q["sql"]]
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert says.format(escape(query)) in html
+    assert results(html) == []
+    assert 'class="search-examples"' in html  # with queries that find something
+
+
+def test_a_word_among_punctuation_is_searched(client, content):
+    # The lone % is dropped, Nichicon is searched.
+    html = client.get("/en/search/", {"q": "% Nichicon …"}).content.decode()
+    assert "enter a word" not in html
+    assert "Suzhou, Suqian strengthen cooperation for shared development" in results(html)
