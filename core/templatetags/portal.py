@@ -2,10 +2,10 @@
 
 from django import template
 from django.utils import formats
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
-from core import structured_data
+from core import line_breaks, side_by_side, structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -14,8 +14,22 @@ register = template.Library()
 
 @register.filter
 def sanitize(html):
-    """Render editor-written HTML after passing it through the sanitizer."""
-    return mark_safe(clean_html(html))  # noqa: S308 - cleaned by nh3 just above
+    """Render editor-written HTML after passing it through the sanitizer, with its dates and
+    amounts kept on one line (core.line_breaks)."""
+    return line_breaks.keep_together_html(clean_html(html))
+
+
+@register.filter
+def has_side_by_side(obj):
+    """Whether the object has text in both languages, so that its side-by-side view is worth a link."""
+    return side_by_side.available(obj)
+
+
+@register.filter
+def keep_together(text):
+    """Editor-written plain text (a title, a summary), escaped, with its dates and amounts kept
+    on one line: ``2023年10月9日`` becomes a ``<time>``, ``2198亿元`` a no-break span."""
+    return line_breaks.keep_together(text)
 
 
 @register.filter
@@ -25,6 +39,14 @@ def partial_date(value, precision):
     if not value:
         return ""
     return formats.date_format(value, PARTIAL_DATE_FORMATS.get(precision, "DATE_FORMAT"))
+
+
+@register.filter
+def partial_time(value, precision):
+    """``partial_date`` as a ``<time>`` element, which never breaks across lines (site.css)."""
+    if not value:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', partial_iso(value, precision), partial_date(value, precision))
 
 
 @register.filter
