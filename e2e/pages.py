@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "search": "search/?q=Suqian",
     "contact": "contact/",
     "about": "about/",
+    "site-map": "about/site-map/",
+    "accessibility": "about/accessibility/",
     "not-found": "parks/no-such-park/",
 }
 LANGS = {"en": "en", "zh-hans": "zh-Hans"}
