@@ -1,11 +1,12 @@
 """Template helpers used across the site: ``{% load portal %}``."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
-from core import line_breaks, side_by_side, structured_data
+from core import languages, line_breaks, side_by_side, structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -88,3 +89,25 @@ def json_ld(data):
     """A dict from core/structured_data.py as ``<script type="application/ld+json">``,
     escaped so that no text inside can close the script element."""
     return structured_data.to_script(data) if data else ""
+
+
+# The link-preview picture of a page without one of its own, per language (drawn by
+# scripts/make_share_images.py, 1200 × 630 as previews are made for); another language gets English's.
+SHARE_IMAGES = {code: f"img/share-{code}.png" for code in ("en", "zh-hans", "zh-hant")}
+SHARE_IMAGE_SIZE = (1200, 630)
+
+
+@register.inclusion_tag("includes/og_image.html", takes_context=True)
+def og_image(context, image=None):
+    """The OpenGraph picture of a page (what a shared link shows): the object's picture as its
+    JPEG rendition (the one <img src> uses), else the site's picture in the page's language.
+    Absolute URLs, as link previews need. No query: detail views select the image with the object."""
+    request = context["request"]
+    if image:
+        url, width, height, alt = image.src, image.src_width, image.src_height, image.alt
+        kind = "image/jpeg" if image.renditions else None
+    else:
+        url = static(SHARE_IMAGES.get(languages.current(), SHARE_IMAGES["en"]))
+        (width, height), kind = SHARE_IMAGE_SIZE, "image/png"
+        alt = gettext("Suzhou–Suqian Cooperation Portal: the six joint industrial parks of Suzhou and Suqian")
+    return {"url": request.build_absolute_uri(url), "width": width, "height": height, "alt": alt, "type": kind}
