@@ -40,8 +40,9 @@ def test_site_map_lists_every_section_and_every_park(client, content, code):
     assert sections - found == set()
     # ... and every park, by its name in the page's language.
     assert parks - found == set()
-    with translation.override(code):
-        assert all(park.name in html for park in Park.objects.in_language(code))
+    if code in ("en", "zh-hans"):  # as stored (a converted language shows them converted)
+        with translation.override(code):
+            assert all(park.name in html for park in Park.objects.in_language(code))
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

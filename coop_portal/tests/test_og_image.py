@@ -44,12 +44,13 @@ def test_pages_without_a_picture_share_the_sites_picture_in_their_language(clien
         assert picture.size == (1200, 630)
     assert path.stat().st_size < 40_000
     alt = og(head, "image:alt")[0]
-    assert ("苏宿合作门户网站" in alt) if code == "zh-hans" else ("Suzhou–Suqian Cooperation Portal" in alt)
+    assert ("Suzhou–Suqian Cooperation Portal" in alt) == (code == "en"), alt  # the page's language
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_an_article_with_a_picture_shares_its_rendition(client, db, media_root, code):
-    image = ImageFactory(alt_en="Workers in a factory hall", alt_zh_hans="厂房里的工人")
+    # Written alike in Simplified and Traditional Chinese, so that the test holds on /zh-hant/ too.
+    image = ImageFactory(alt_en="Workers at work", alt_zh_hans="工人在工作")
     ArticleFactory(slug="pictured", image=image)
     head = client.get(f"/{code}/news/pictured/").content.decode()
     image.refresh_from_db()
@@ -59,8 +60,7 @@ def test_an_article_with_a_picture_shares_its_rendition(client, db, media_root, 
     assert og(head, "image:width") == [str(rendition["width"])]
     assert og(head, "image:height") == [str(rendition["height"])]
     assert og(head, "image:type") == ["image/jpeg"]
-    with_alt = {"en": "Workers in a factory hall", "zh-hans": "厂房里的工人"}
-    assert og(head, "image:alt") == [with_alt.get(code, with_alt["zh-hans"])]
+    assert og(head, "image:alt") == ["Workers at work" if code == "en" else "工人在工作"]
 
 
 def test_a_park_shares_its_picture(client, content):
