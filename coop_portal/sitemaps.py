@@ -1,10 +1,14 @@
 """The sitemap section of the site's list pages (the home page, each app's list,
 the contact form); the sections are listed in coop_portal/urls.py."""
 
+import datetime
+
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
+from about.views import AccessibilityView
 from core.sitemaps import I18nSitemap
 from enterprises.models import Enterprise
 from facts.models import KeyFigure, Milestone, Source
@@ -25,6 +29,8 @@ class PageSitemap(I18nSitemap):
             "facts:timeline",
             "facts:sources",
             "inquiries:create",
+            "about:site_map",
+            "about:accessibility",
         ]
 
     def location(self, item):
@@ -48,6 +54,11 @@ class PageSitemap(I18nSitemap):
             "facts:timeline": timeline,
             "facts:sources": sources,
             "inquiries:create": parks,  # the form lists the parks
+            "about:site_map": parks,  # it lists the parks
+            # Its text is in the template; it changes when the statement is reviewed.
+            "about:accessibility": timezone.make_aware(
+                datetime.datetime.combine(AccessibilityView.reviewed, datetime.time())
+            ),
         }
 
     def lastmod(self, item):

@@ -25,6 +25,10 @@ class OneLanguageMixin:
     def is_missing_here(self):
         return not self.object.has_text_in(languages.current())
 
+    def versions_path(self):
+        """The page whose language versions the alternates and the notice link to: this one."""
+        return self.request.path
+
     def get_template_names(self):
         if self.is_missing_here():
             return [self.missing_template_name]
@@ -33,7 +37,7 @@ class OneLanguageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         available = self.available_languages()
-        path = self.request.path
+        path = self.versions_path()
         alternates = [alt for alt in languages.alternates(path) if alt.code in available]
         context["alternates"] = alternates
         if alternates:

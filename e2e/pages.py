@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "search": "search/?q=Suqian",
     "contact": "contact/",
     "about": "about/",
+    "site-map": "about/site-map/",
+    "accessibility": "about/accessibility/",
     "not-found": "parks/no-such-park/",
 }
 # Every page language (settings.LANGUAGES) with its <html lang>; zh-hant is converted from zh-hans.

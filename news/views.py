@@ -6,7 +6,7 @@ from core import structured_data
 from core.cache import OwnPageMixin
 from core.one_language import OneLanguageMixin
 from core.preview import PreviewMixin
-from core.side_by_side import pair_blocks
+from core.side_by_side import SideBySideMixin, pair_blocks
 from news.forms import ArticleFilterForm
 from news.models import Article
 
@@ -51,7 +51,7 @@ class ArticleDetailView(OwnPageMixin, PreviewMixin, OneLanguageMixin, DetailView
         )
 
 
-class ArticleSideBySideView(ArticleDetailView):
+class ArticleSideBySideView(SideBySideMixin, ArticleDetailView):
     """The article in English and Chinese side by side, paragraph by paragraph."""
 
     template_name = "news/article_side_by_side.html"

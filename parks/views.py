@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from core import structured_data
 from core.one_language import OneLanguageMixin
-from core.side_by_side import pair_blocks
+from core.side_by_side import SideBySideMixin, pair_blocks
 from enterprises.models import Enterprise
 from facts import maps
 from facts.models import AssessmentResult, KeyFigure, Milestone
@@ -50,7 +50,7 @@ class ParkDetailView(OneLanguageMixin, DetailView):
         )
 
 
-class ParkSideBySideView(DetailView):
+class ParkSideBySideView(SideBySideMixin, DetailView):
     """The park's description in English and Chinese side by side."""
 
     template_name = "parks/park_side_by_side.html"

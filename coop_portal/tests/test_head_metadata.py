@@ -176,8 +176,9 @@ def test_json_ld_cannot_be_closed_by_a_title(client, db):
     assert html.count('<script src="/static/js/easy-reading-early.js"></script>') == 1
 
 
-def test_og_image_block_is_empty_until_pages_have_images(client, content):
-    assert meta(client.get(f"/en{SEED}").content.decode(), "og:image") == []
+def test_og_image_is_the_articles_picture(client, content):
+    # Until issue 27 no page had one; coop_portal/tests/test_og_image.py covers every page.
+    assert meta(client.get(f"/en{SEED}").content.decode(), "og:image")[0].startswith("http://testserver/media/")
 
 
 def test_park_json_ld_needs_no_more_queries(client, content, django_assert_max_num_queries):

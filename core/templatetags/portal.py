@@ -1,11 +1,12 @@
 """Template helpers used across the site: ``{% load portal %}``."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils import formats
-from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext_lazy
 
-from core import structured_data
+from core import languages, line_breaks, side_by_side, structured_data
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -14,8 +15,22 @@ register = template.Library()
 
 @register.filter
 def sanitize(html):
-    """Render editor-written HTML after passing it through the sanitizer."""
-    return mark_safe(clean_html(html))  # noqa: S308 - cleaned by nh3 just above
+    """Render editor-written HTML after passing it through the sanitizer, with its dates and
+    amounts kept on one line (core.line_breaks)."""
+    return line_breaks.keep_together_html(clean_html(html))
+
+
+@register.filter
+def has_side_by_side(obj):
+    """Whether the object has text in both languages, so that its side-by-side view is worth a link."""
+    return side_by_side.available(obj)
+
+
+@register.filter
+def keep_together(text):
+    """Editor-written plain text (a title, a summary), escaped, with its dates and amounts kept
+    on one line: ``2023年10月9日`` becomes a ``<time>``, ``2198亿元`` a no-break span."""
+    return line_breaks.keep_together(text)
 
 
 @register.filter
@@ -25,6 +40,14 @@ def partial_date(value, precision):
     if not value:
         return ""
     return formats.date_format(value, PARTIAL_DATE_FORMATS.get(precision, "DATE_FORMAT"))
+
+
+@register.filter
+def partial_time(value, precision):
+    """``partial_date`` as a ``<time>`` element, which never breaks across lines (site.css)."""
+    if not value:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', partial_iso(value, precision), partial_date(value, precision))
 
 
 @register.filter
@@ -66,3 +89,25 @@ def json_ld(data):
     """A dict from core/structured_data.py as ``<script type="application/ld+json">``,
     escaped so that no text inside can close the script element."""
     return structured_data.to_script(data) if data else ""
+
+
+# The link-preview picture of a page without one of its own, per language (drawn by
+# scripts/make_share_images.py, 1200 × 630 as previews are made for); another language gets English's.
+SHARE_IMAGES = {code: f"img/share-{code}.png" for code in ("en", "zh-hans", "zh-hant")}
+SHARE_IMAGE_SIZE = (1200, 630)
+
+
+@register.inclusion_tag("includes/og_image.html", takes_context=True)
+def og_image(context, image=None):
+    """The OpenGraph picture of a page (what a shared link shows): the object's picture as its
+    JPEG rendition (the one <img src> uses), else the site's picture in the page's language.
+    Absolute URLs, as link previews need. No query: detail views select the image with the object."""
+    request = context["request"]
+    if image:
+        url, width, height, alt = image.src, image.src_width, image.src_height, image.alt
+        kind = "image/jpeg" if image.renditions else None
+    else:
+        url = static(SHARE_IMAGES.get(languages.current(), SHARE_IMAGES["en"]))
+        (width, height), kind = SHARE_IMAGE_SIZE, "image/png"
+        alt = gettext("Suzhou–Suqian Cooperation Portal: the six joint industrial parks of Suzhou and Suqian")
+    return {"url": request.build_absolute_uri(url), "width": width, "height": height, "alt": alt, "type": kind}

@@ -46,7 +46,7 @@ def test_map_has_six_pins_linking_to_the_six_park_pages(client, content, url):
                 "<title>2 Wujiang Siyang</title>",
                 "50 km",
             ],
-            ["Suzhou Suqian Industrial Park", "Wujiang Siyang", "Siyang County · Wujiang District"],
+            ["Suzhou Suqian Industrial Park", "Wujiang Siyang", "Siyang County&nbsp;· Wujiang District"],
         ),
         (
             "/zh-hans/",
@@ -57,7 +57,7 @@ def test_map_has_six_pins_linking_to_the_six_park_pages(client, content, url):
                 "<title>2 吴江泗阳工业园</title>",
                 "50公里",
             ],
-            ["苏宿工业园区", "吴江泗阳工业园", "泗阳县 · 吴江区"],
+            ["苏宿工业园区", "吴江泗阳工业园", "泗阳县&nbsp;· 吴江区"],
         ),
     ],
 )

@@ -17,7 +17,7 @@ def results(html):
 
 
 def labels(html):
-    return re.findall(r'<li class="search-hit search-hit-(\w+)">\s*<p class="meta">([^<·]+)', html)
+    return re.findall(r'<li class="search-hit search-hit-(\w+)">\s*<p class="meta">([^<·&]+)', html)
 
 
 @pytest.mark.parametrize(
