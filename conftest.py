@@ -1,5 +1,7 @@
 """Shared pytest fixtures. App-specific factories live in each app's tests/factories.py."""
 
+import contextlib
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -87,6 +89,35 @@ def cache_refusing_connections(settings, closed_port):
     }
 
 
+def postgresql_settings(port, **options):
+    """A settings_dict for Django's ``connections``: the production OPTIONS (core/postgresql/base.py)
+    at test scale, a server on this machine."""
+    return {
+        "ENGINE": "core.postgresql",
+        "NAME": "portal",
+        "USER": "portal",
+        "PASSWORD": "",
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "ATOMIC_REQUESTS": False,
+        "AUTOCOMMIT": True,
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "DISABLE_SERVER_SIDE_CURSORS": True,
+        "TIME_ZONE": None,
+        "TEST": {},
+        "OPTIONS": {
+            "sslmode": "disable",
+            "gssencmode": "disable",
+            "connect_timeout": 2,  # libpq's smallest
+            "client_timeout": 0.3,
+            "health_check_timeout": 0.3,
+            "retry_seconds": 5,
+            **options,
+        },
+    }
+
+
 class HungDatabase:
     """A local TCP endpoint that a PostgreSQL client can be pointed at, and that never answers.
 
@@ -120,8 +151,6 @@ class HungDatabase:
         self.thread.start()
 
     def serve(self):
-        import contextlib
-
         while not self.stop.is_set():
             with contextlib.suppress(TimeoutError):
                 conn, _ = self.listener.accept()
@@ -144,31 +173,7 @@ class HungDatabase:
         conn.sendall(reply)
 
     def settings(self, **options):
-        """A settings_dict for Django's ``connections``, with the production OPTIONS at test scale."""
-        return {
-            "ENGINE": "core.postgresql",
-            "NAME": "portal",
-            "USER": "portal",
-            "PASSWORD": "",
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
-            "ATOMIC_REQUESTS": False,
-            "AUTOCOMMIT": True,
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-            "DISABLE_SERVER_SIDE_CURSORS": True,
-            "TIME_ZONE": None,
-            "TEST": {},
-            "OPTIONS": {
-                "sslmode": "disable",
-                "gssencmode": "disable",
-                "connect_timeout": 2,  # libpq's smallest
-                "client_timeout": 0.3,
-                "health_check_timeout": 0.3,
-                "retry_seconds": 5,
-                **options,
-            },
-        }
+        return postgresql_settings(self.port, **options)
 
     def close(self):
         self.stop.set()
@@ -178,23 +183,33 @@ class HungDatabase:
         self.listener.close()
 
 
-@pytest.fixture
-def hung_database(db):
-    """Django's default database, in every thread, is a PostgreSQL server that accepts connections
-    and never answers (``hung_database.mode = "query"``, set before the first request: it answers the
-    start-up first). Restored after the test, the real test database untouched meanwhile."""
+@contextlib.contextmanager
+def default_database(settings_dict):
+    """Django's default database, in every thread, is the one settings_dict describes, until the
+    end of the block; then the test database again, untouched meanwhile."""
     from django.db import connections
 
     from core.postgresql import base as backend
 
-    server = HungDatabase()
     real, real_settings = connections["default"], connections.settings["default"]
-    connections.settings["default"] = server.settings()
+    connections.settings["default"] = settings_dict
     del connections["default"]  # recreated from the settings above, in each thread that asks
     backend._skip_until.clear()
-    yield server
-    connections["default"].close()
-    connections.settings["default"] = real_settings
-    connections["default"] = real
-    backend._skip_until.clear()
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections.settings["default"] = real_settings
+        connections["default"] = real
+        backend._skip_until.clear()
+
+
+@pytest.fixture
+def hung_database(db):
+    """Django's default database is a PostgreSQL server that accepts connections and never answers
+    (``hung_database.mode = "query"``, set before the first request: it answers the start-up
+    first)."""
+    server = HungDatabase()
+    with default_database(server.settings()):
+        yield server
     server.close()
