@@ -1,6 +1,7 @@
 """Site-wide views: the root redirect, the home page and the health check."""
 
 import logging
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -64,7 +65,10 @@ HEALTHZ_DATABASE_DEADLINE = 1.5  # seconds
 _database_prober = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz-database")
 
 
-def _probe_database() -> bool:
+def _probe_database(deadline: float) -> bool:
+    # Queued behind a hung probe until its health check had given up: not worth a connection.
+    if time.monotonic() > deadline:
+        return False
     # A new connection each time, closed after: it asks what a request needs (can this instance
     # reach its database now?), and leaves no connection behind in the prober's thread.
     database = connections.create_connection(DEFAULT_DB_ALIAS)
@@ -89,7 +93,7 @@ def healthz(request):
     while the cache is down (pages are then served uncached, docs/operations.md).
     Never cached, never language-prefixed, no session touched."""
     checks = {}
-    probe = _database_prober.submit(_probe_database)
+    probe = _database_prober.submit(_probe_database, time.monotonic() + HEALTHZ_DATABASE_DEADLINE)
     try:
         checks["database"] = "ok" if probe.result(timeout=HEALTHZ_DATABASE_DEADLINE) else "error"
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
