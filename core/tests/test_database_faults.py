@@ -7,9 +7,6 @@ the production settings' options at test scale (connect_timeout 2 s, libpq's sma
 client deadline): the tests run the same on the SQLite and PostgreSQL runs of the suite. Timings
 are bounds with a wide margin, not measurements (those: docs/operations.md)."""
 
-import contextlib
-import socket
-import threading
 import time
 
 import pytest
@@ -17,8 +14,9 @@ from django.conf import settings
 from django.db import close_old_connections, connections
 from django.test import Client
 
-from conftest import default_database, postgresql_settings
+from conftest import default_database
 from core.postgresql import base as backend
+from core.tests.fake_databases import FreezableProxy, postgresql_settings
 
 # Production: DATABASE_CONNECT_TIMEOUT (2 s) at worst, then nothing while the breaker is open.
 UNCACHED_BOUND = 3.0
@@ -117,43 +115,6 @@ def test_the_database_is_tried_again_by_itself(anon, hung_database, monkeypatch)
 OTHER_SESSIONS = """
     SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
 """
-
-
-class FreezableProxy:
-    """A TCP proxy to the real PostgreSQL that can be frozen (it keeps accepting connections and
-    reading, and passes nothing on) and thawed (it passes on what it held, and all that follows):
-    a primary that stops answering and comes back, behind the same address."""
-
-    def __init__(self, host, port):
-        self.upstream = (host, int(port))
-        self.thawed = threading.Event()
-        self.thawed.set()
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.sockets = [self.listener]
-        threading.Thread(target=self.accept, daemon=True).start()
-
-    def accept(self):
-        with contextlib.suppress(OSError):  # closed at the end of the test
-            while True:
-                client, _ = self.listener.accept()
-                server = socket.create_connection(self.upstream)
-                self.sockets += [client, server]
-                for source, target in ((client, server), (server, client)):
-                    threading.Thread(target=self.pump, args=(source, target), daemon=True).start()
-
-    def pump(self, source, target):
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                self.thawed.wait()
-                target.sendall(data)
-        with contextlib.suppress(OSError):
-            target.shutdown(socket.SHUT_WR)
-
-    def close(self):
-        self.thawed.set()
-        for sock in self.sockets:
-            sock.close()
 
 
 @pytest.mark.skipif(
