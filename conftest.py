@@ -1,5 +1,7 @@
 """Shared pytest fixtures. App-specific factories live in each app's tests/factories.py."""
 
+import contextlib
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -8,6 +10,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from core import cache
+from core.tests.fake_databases import HungDatabase
 
 
 @pytest.fixture(scope="session")
@@ -85,3 +88,35 @@ def cache_refusing_connections(settings, closed_port):
             "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
         },
     }
+
+
+@contextlib.contextmanager
+def default_database(settings_dict):
+    """Django's default database, in every thread, is the one settings_dict describes, until the
+    end of the block; then the test database again, untouched meanwhile."""
+    from django.db import connections
+
+    from core.postgresql import base as backend
+
+    real, real_settings = connections["default"], connections.settings["default"]
+    connections.settings["default"] = settings_dict
+    del connections["default"]  # recreated from the settings above, in each thread that asks
+    backend._skip_until.clear()
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        connections.settings["default"] = real_settings
+        connections["default"] = real
+        backend._skip_until.clear()
+
+
+@pytest.fixture
+def hung_database(db):
+    """Django's default database is a PostgreSQL server that accepts connections and never answers
+    (``hung_database.mode = "query"``, set before the first request: it answers the start-up
+    first)."""
+    server = HungDatabase()
+    with default_database(server.settings()):
+        yield server
+    server.close()

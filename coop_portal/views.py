@@ -1,11 +1,12 @@
 """Site-wide views: the root redirect, the home page and the health check."""
 
 import logging
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
@@ -61,6 +62,25 @@ logger = logging.getLogger(__name__)
 # connections but never answers cannot hold the health check, whatever its client's timeouts.
 HEALTHZ_CACHE_DEADLINE = 0.5  # seconds
 _cache_prober = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz-cache")
+# The database probe likewise: a database that does not answer is a 503 within this deadline,
+# below the 2 s a connection may take (libpq's smallest connect_timeout; docs/operations.md).
+HEALTHZ_DATABASE_DEADLINE = 1.5  # seconds
+_database_prober = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz-database")
+
+
+def _probe_database(deadline: float) -> bool:
+    # Queued behind a hung probe until its health check had given up: not worth a connection.
+    if time.monotonic() > deadline:
+        return False
+    # A new connection each time, closed after: it asks what a request needs (can this instance
+    # reach its database now?), and leaves no connection behind in the prober's thread.
+    database = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with database.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    finally:
+        database.close()
 
 
 def _probe_cache() -> bool:
@@ -76,12 +96,11 @@ def healthz(request):
     while the cache is down (pages are then served uncached, docs/operations.md).
     Never cached, never language-prefixed, no session touched."""
     checks = {}
+    probe = _database_prober.submit(_probe_database, time.monotonic() + HEALTHZ_DATABASE_DEADLINE)
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        checks["database"] = "ok"
+        checks["database"] = "ok" if probe.result(timeout=HEALTHZ_DATABASE_DEADLINE) else "error"
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        probe.cancel()  # if still queued behind a hung probe, do not pile up
         logger.exception("health check: database")
         checks["database"] = "error"
     probe = _cache_prober.submit(_probe_cache)

@@ -122,6 +122,9 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # PostgreSQL opens a server-side cursor: three round trips for six rows. Client-side cursors
     # also keep working behind a transaction-pooling proxy (pgbouncer).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # Django's backend, plus a client-side bound on waits for a server that does not answer and
+    # a circuit breaker (core/postgresql/base.py); both off unless OPTIONS ask (production.py).
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -51,6 +51,31 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# A database that accepts connections but does not answer (a frozen primary, a partition) costs a
+# request a few seconds at most, and then nothing for DATABASE_RETRY_SECONDS (core/postgresql/base.py;
+# the values and what a visitor sees: docs/operations.md, "When the database hangs").
+if DATABASES["default"]["ENGINE"] == "core.postgresql":  # noqa: F405
+    _connect_timeout = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))  # libpq's minimum is 2
+    _statement_timeout = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))  # 0: none
+    # The client waits a second longer than the server's own limit, which cancels cleanly.
+    _client_timeout = _statement_timeout + 1 if _statement_timeout else None
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        "connect_timeout": _connect_timeout,
+        "options": f"-c statement_timeout={int(_statement_timeout * 1000)}",
+        # A peer whose kernel no longer answers (a partition): found by keepalives when idle, by
+        # tcp_user_timeout (ms) when a sent query stays unacknowledged.
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": int((_client_timeout or 0) * 1000),
+        # A server frozen behind a live kernel: only the client's own deadline ends the wait.
+        "client_timeout": _client_timeout,
+        "health_check_timeout": _connect_timeout if _client_timeout else None,
+        "retry_seconds": float(os.environ.get("DATABASE_RETRY_SECONDS", "5")),
+        **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405 - what DATABASE_URL's query string sets wins
+    }
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

@@ -70,7 +70,7 @@ def test_services_come_from_the_environment(tmp_path):
         CSRF_TRUSTED_ORIGINS="https://portal.example.org,https://www.portal.example.org",
         MEDIA_ROOT=str(tmp_path),
     )
-    assert found["engine"] == "django.db.backends.postgresql"
+    assert found["engine"] == "core.postgresql"  # Django's, with a bound on waits (core/postgresql/)
     assert found["conn_max_age"] == 60  # persistent connections
     assert found["cache"] == "core.cache.RedisCache"  # with a circuit breaker
     # A hung Redis costs a request one short timeout (core/tests/test_page_cache.py).
@@ -195,3 +195,41 @@ def test_local_media_served_by_django_only_when_asked(tmp_path, serve_media):
     assert found["served"] is serve_media
     if serve_media:
         assert (found["status"], found["body"]) == (200, "gate")
+
+
+DATABASE_OPTIONS = 'print(json.dumps(settings.DATABASES["default"]["OPTIONS"]))'
+
+
+def test_a_database_that_does_not_answer_is_bounded_by_default():
+    """What a hung PostgreSQL may cost a request (core/tests/test_database_faults.py;
+    docs/operations.md, "When the database hangs")."""
+    options = run_production(DATABASE_OPTIONS, DATABASE_URL="postgres://portal@db.internal:5432/portal")
+    assert options["connect_timeout"] == 2
+    assert options["options"] == "-c statement_timeout=5000"
+    assert options["client_timeout"] == 6  # the server's own limit first, then the client's
+    assert options["health_check_timeout"] == 2
+    assert options["retry_seconds"] == 5
+    assert options["tcp_user_timeout"] == 6000
+    assert options["keepalives"] == 1
+
+
+def test_an_operator_can_change_the_database_timeouts():
+    options = run_production(
+        DATABASE_OPTIONS,
+        DATABASE_URL="postgres://portal@db.internal:5432/portal?sslmode=require",
+        DATABASE_CONNECT_TIMEOUT="5",
+        DATABASE_STATEMENT_TIMEOUT="30",
+        DATABASE_RETRY_SECONDS="10",
+    )
+    assert options["connect_timeout"] == 5
+    assert options["options"] == "-c statement_timeout=30000"
+    assert options["client_timeout"] == 31
+    assert options["retry_seconds"] == 10
+    assert options["sslmode"] == "require"  # what the URL says is kept
+    # A long maintenance run (a migration on a large table): no statement limit, no client deadline.
+    options = run_production(
+        DATABASE_OPTIONS, DATABASE_URL="postgres://portal@db.internal/portal", DATABASE_STATEMENT_TIMEOUT="0"
+    )
+    assert options["options"] == "-c statement_timeout=0"
+    assert options["client_timeout"] is None
+    assert options["health_check_timeout"] is None

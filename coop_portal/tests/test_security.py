@@ -69,15 +69,12 @@ def test_healthz_reports_database_and_cache(client, db):
     assert response["Cache-Control"] == "no-store"
 
 
-def test_healthz_says_503_when_the_database_fails(client, db, monkeypatch):
-    from coop_portal import views
+def test_healthz_says_503_when_the_database_fails(client, db, closed_port):
+    from conftest import default_database
+    from core.tests.fake_databases import postgresql_settings
 
-    class BrokenConnection:
-        def cursor(self):
-            raise OSError("database down")
-
-    monkeypatch.setattr(views, "connection", BrokenConnection())
-    response = client.get("/healthz")
+    with default_database(postgresql_settings(closed_port)):  # a PostgreSQL that refuses connections
+        response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "error"
 
