@@ -23,7 +23,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2)
 # gunicorn's gthread worker, with a deadline for each request's head (GUNICORN_HEAD_TIMEOUT, 5 s)
 # so that a few slow clients cannot hold every thread (coop_portal/gunicorn_worker.py).
 worker_class = "coop_portal.gunicorn_worker.ThreadWorker"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# 8 threads: a thread waiting on a database that hangs costs memory, not a core, and with 4 the
+# requests caught by a freeze held every thread, so cached pages waited too (docs/operations.md,
+# "When the database hangs").
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 keepalive = 5
 
 # Load Django once in the master and fork: faster start, memory shared between workers. Django
