@@ -15,8 +15,11 @@ def test_switch_to_traditional_and_back_keeps_the_same_page(new_tab):
     page = tab.page
     tab.goto(f"/zh-hans/parks/{PARK}/")
     assert page.locator("h1").inner_text() == "苏州宿迁工业园区"
+    # The switch offers the two other languages; the one being read is marked for screen readers.
     switch = page.locator(".lang-switch")
-    assert switch.inner_text().split() == ["English", "简体", "繁體"]
+    assert [a.inner_text() for a in switch.locator("a").all() if a.is_visible()] == ["English", "繁體"]
+    assert switch.locator("[aria-current]").inner_text() == "简体"
+    assert switch.locator("li:has([aria-current])").bounding_box()["width"] <= 1
 
     switch_to(page, "zh-Hant")
     page.wait_for_url(f"**/zh-hant/parks/{PARK}/")
