@@ -21,7 +21,9 @@ get through the proxy:
 
     .venv/bin/python scripts/proxy_check.py      # `make test-proxy`; .ci/run runs it
 
-Environment: PROXY_CHECK_APP_PORT [8011], PROXY_CHECK_PORT [8012], HOST [127.0.0.1].
+Environment: PROXY_CHECK_APP_PORT [8011], PROXY_CHECK_PORT [8012], HOST [127.0.0.1],
+PROXY_CHECK_DATABASE_URL [SQLite in the temporary folder; a postgres:// address is dropped and
+created anew, as .ci/run's PostgreSQL run does].
 """
 
 import http.client
@@ -39,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "deploy" / "nginx")]
 
 import run as nginx  # noqa: E402 (deploy/nginx/run.py)
-from two_instances import Browser, check, form_fields, step  # noqa: E402
+from two_instances import Browser, check, form_fields, recreate_database, step  # noqa: E402
 
 PYTHON = sys.executable
 HOST = os.environ.get("HOST", "127.0.0.1")
@@ -50,13 +52,14 @@ BOUND = SHARED_CACHE_SECONDS + 2
 WORK = Path(tempfile.mkdtemp(prefix="proxy_check_"))
 EDITOR, PASSWORD = "editor", secrets.token_urlsafe(16)
 OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "CACHE_DIR")
+DATABASE_URL = os.environ.get("PROXY_CHECK_DATABASE_URL") or f"sqlite:///{WORK / 'db.sqlite3'}"
 
 ENV = {
     **{k: v for k, v in os.environ.items() if not k.startswith(OWN)},
     "DJANGO_SETTINGS_MODULE": "coop_portal.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": f"{HOST},localhost",
-    "DATABASE_URL": f"sqlite:///{WORK / 'db.sqlite3'}",
+    "DATABASE_URL": DATABASE_URL,
     "CACHE_DIR": str(WORK / "app-cache"),
     "SHARED_CACHE_SECONDS": str(SHARED_CACHE_SECONDS),
     "SECURE_SSL_REDIRECT": "0",
@@ -111,7 +114,9 @@ def sign_in():
 
 
 def main():
-    step(f"production settings without Redis, SQLite and files in {WORK}")
+    step(f"production settings without Redis, {DATABASE_URL.split(':')[0]}, files in {WORK}")
+    if DATABASE_URL.startswith("postgres"):
+        recreate_database(DATABASE_URL)
     manage("migrate", "--noinput", "-v0")
     manage("loaddata", "parks", "news", "-v0")
     manage("collectstatic", "--noinput", "-v0")

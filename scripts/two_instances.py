@@ -72,8 +72,8 @@ def manage(*args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
 
 
-def recreate_database():
-    url = urllib.parse.urlsplit(DATABASE_URL)
+def recreate_database(database_url=DATABASE_URL):
+    url = urllib.parse.urlsplit(database_url)
     name = url.path.lstrip("/")
     if not re.fullmatch(r"[a-z0-9_]+", name):
         raise SystemExit(f"Refusing an unusual database name: {name!r}")
