@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse 12.2.3 (mobile preset) on home, park detail, news list and article detail, in English and
-# Chinese, against the demo server (scripts/demo_server.py). Prints the four category scores per page
+# Lighthouse 12.2.3 (mobile preset) on home, park detail, news list and article detail, in English,
+# Simplified and Traditional Chinese (LIGHTHOUSE_LANGS), against the demo server (scripts/demo_server.py). Prints the four category scores per page
 # and writes the JSON reports to bench/results/lighthouse/ (git-ignored).
 #
 #   scripts/lighthouse.sh                 # starts the demo server on port 8312 and stops it after
@@ -36,7 +36,7 @@ if [ -z "${BASE_URL:-}" ]; then
 fi
 
 printf '%-16s %-8s %5s %5s %5s %5s\n' page lang perf a11y bp seo
-for lang in en zh-hans; do
+for lang in ${LIGHTHOUSE_LANGS:-en zh-hans zh-hant}; do
   for entry in "${PAGES[@]}"; do
     name="${entry%%::*}"; path="${entry#*::}"
     report="$OUT/$name-$lang.json"

@@ -7,7 +7,7 @@ import pytest
 from news.tests.factories import ArticleFactory
 
 SEED_ARTICLE = "/news/suzhou-suqian-strengthen-cooperation-2023/"
-PAGES = ["/", "/parks/", "/parks/ssip/", "/news/", SEED_ARTICLE]
+PAGES = ["/", "/parks/", "/parks/ssip/", "/news/", SEED_ARTICLE, "/figures/", "/contact/"]
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_root_redirects_to_preferred_language(client, db, accept_language, expec
 
 
 @pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize(("prefix", "lang"), [("/en", "en"), ("/zh-hans", "zh-Hans")])
+@pytest.mark.parametrize(("prefix", "lang"), [("/en", "en"), ("/zh-hans", "zh-Hans"), ("/zh-hant", "zh-Hant")])
 def test_every_page_declares_its_language_and_alternates(client, content, path, prefix, lang):
     html = client.get(prefix + path).content.decode()
     assert f'<html lang="{lang}">' in html

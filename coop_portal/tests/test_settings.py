@@ -34,6 +34,17 @@ def test_production_starts_with_required_env():
     assert "['portal.example.org', 'www.portal.example.org']" in result.stdout
 
 
+def deploy_check(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_deploy_check_is_clean_with_production_settings():
     env = {k: v for k, v in os.environ.items() if k not in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")}
     env.update(
@@ -42,14 +53,7 @@ def test_deploy_check_is_clean_with_production_settings():
         ALLOWED_HOSTS="portal.example.org",
         INQUIRY_NOTIFY_EMAILS="invest@portal.example.org",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -73,13 +77,6 @@ def test_deploy_check_is_clean_with_the_documented_env_example():
     env = {k: v for k, v in os.environ.items() if not k.startswith(own)}
     env.update(documented, DJANGO_SETTINGS_MODULE="coop_portal.settings.production")
     env["SECRET_KEY"] = "k" * 20 + "-not-a-real-key-but-long-and-varied-0123456789"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = deploy_check(env)
     assert "security.W008" not in result.stdout + result.stderr
     assert result.returncode == 0, result.stdout + result.stderr
