@@ -176,14 +176,11 @@ def test_the_500_page_allows_only_its_own_style_block(staff_client, client, db, 
     assert " style=" not in html
 
 
-def test_a_503_allows_no_inline_style_but_the_error_pages(client, db, monkeypatch):
-    from coop_portal import views
+def test_a_503_allows_no_inline_style_but_the_error_pages(client, db, closed_port):
+    from conftest import default_database
+    from core.tests.fake_databases import postgresql_settings
 
-    class BrokenConnection:
-        def cursor(self):
-            raise OSError("database down")
-
-    monkeypatch.setattr(views, "connection", BrokenConnection())
-    response = client.get("/healthz")
+    with default_database(postgresql_settings(closed_port)):  # a PostgreSQL that refuses connections
+        response = client.get("/healthz")
     assert response.status_code == 503
     assert "'unsafe-inline'" not in style_src(response)
