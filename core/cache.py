@@ -289,13 +289,17 @@ def is_staff(request) -> bool:
     return request.get_signed_cookie(STAFF_COOKIE, None, salt=STAFF_COOKIE_SALT, max_age=max_age) == "1"
 
 
+def varies_beyond_cookie(response) -> bool:
+    """Whether the response varies on a request header other than Cookie (it is then never shared)."""
+    headers = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
+    return bool(headers - {"cookie"})
+
+
 def is_shareable(response) -> bool:
     """A response every visitor of this URL may be given. It may vary on Cookie (a view that
     looked at the session, for staff previews): signed-in staff, the only visitors with a
     session, are told apart by their marker cookie, here and in a proxy in front."""
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()} - {"cookie"}:
+    if response.status_code != 200 or response.streaming or response.cookies or varies_beyond_cookie(response):
         return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & {"private", "no-store", "no-cache"}
@@ -360,7 +364,7 @@ class PageCacheMiddleware:
             or is_staff(request)
             or response.cookies
             or response.has_header("Cache-Control")
-            or {p.strip().lower() for p in cc_delim_re.split(response.get("Vary", "")) if p.strip()} - {"cookie"}
+            or varies_beyond_cookie(response)
         ):
             return
         if response.has_header("Vary"):
