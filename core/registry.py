@@ -51,6 +51,9 @@ class ContentType:
     date_field: str | None = None
     # JSON-LD for its detail page: structured_data(obj, request) -> dict.
     structured_data: Callable[[Any, Any], dict] | None = None
+    # Its objects have pages that show no other object of the type (an article's page): saving one
+    # renews that object's pages and the lists, not every page of the type (the page cache).
+    own_page: bool = False
     # (object, [what is missing]) for /admin/sources-missing/, from a queryset of public objects.
     gaps: Callable[[QuerySet], Iterable[tuple[Any, list]]] | None = None
 
