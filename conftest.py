@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from core import cache
+from core import pagecache as cache
 from core.tests.fake_databases import HungDatabase
 
 
@@ -61,7 +61,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def page_cache(settings, db):
-    """The page cache on, as in production (core/cache.py), starting with no fresh page: the
+    """The page cache on, as in production (core/pagecache/), starting with no fresh page: the
     cache outlives a test's rolled-back data (and, with REDIS_URL, the process)."""
     settings.PAGE_CACHE = True
     cache.invalidate()

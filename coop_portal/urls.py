@@ -12,8 +12,9 @@ from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
 from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
-from core import admin_language, languages
 from core.admin_views import MissingTranslationsView
+from core.editorial import admin_language
+from core.i18n import languages
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.admin_views import MissingSourcesView
 from facts.sitemaps import SourceSitemap
@@ -39,7 +40,7 @@ urlpatterns = [
         name="missing_translations",
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
-    # Each staff member's admin language, chosen in the admin header (core/admin_language.py).
+    # Each staff member's admin language, chosen in the admin header (core/editorial/admin_language.py).
     path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

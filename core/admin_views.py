@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from modeltranslation.translator import translator
 
-from core import languages, translation_status
+from core import translation_status
+from core.i18n import languages
 
 
 class MissingTranslationsView(TemplateView):

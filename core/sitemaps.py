@@ -4,7 +4,7 @@ coop_portal/urls.py; each app has its own sitemaps.py."""
 
 from django.contrib.sitemaps import Sitemap
 
-from core import languages
+from core.i18n import languages
 
 
 class I18nSitemap(Sitemap):

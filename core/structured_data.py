@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, override
 
-from core import languages
+from core.i18n import languages
 from core.models import DatePrecision
 
 CONTEXT = "https://schema.org"

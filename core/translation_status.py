@@ -14,7 +14,7 @@ from django.db.models import Q
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages
+from core.i18n import languages
 
 
 def translated_fields(model) -> list[str]:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
 from enterprises.models import Enterprise
 from parks.models import Park
 

@@ -3,10 +3,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
-from core.cache import OwnPageMixin
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
+from core.i18n.side_by_side import SideBySideMixin, pair_blocks
+from core.pagecache import OwnPageMixin
 from core.preview import PreviewMixin
-from core.side_by_side import SideBySideMixin, pair_blocks
 from news.forms import ArticleFilterForm
 from news.models import Article
 

@@ -2,8 +2,8 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from core import structured_data
-from core.one_language import OneLanguageMixin
-from core.side_by_side import SideBySideMixin, pair_blocks
+from core.i18n.one_language import OneLanguageMixin
+from core.i18n.side_by_side import SideBySideMixin, pair_blocks
 from enterprises.models import Enterprise
 from facts import maps
 from facts.models import AssessmentResult, KeyFigure, Milestone

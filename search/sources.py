@@ -15,13 +15,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.search import index_scans, nearest_words
 from enterprises.models import Enterprise
 from facts.models import KeyFigure
 from facts.models import Source as FactSource
 from news.models import Article
 from parks.models import Park
 from search.highlight import mark, snippet
+from search.query import index_scans
+from search.suggestions import nearest_words
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity

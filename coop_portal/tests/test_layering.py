@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.migrations.loader import MigrationLoader
 
+from core.editorial.roles import EDITOR, TRANSLATOR
 from core.models import exported_models
-from core.roles import EDITOR, TRANSLATOR
 
 BASE_DIR = Path(settings.BASE_DIR)
 CORE = BASE_DIR / "core"
