@@ -5,7 +5,6 @@ from django.views.generic import DetailView, ListView
 from core import structured_data
 from core.i18n.one_language import OneLanguageMixin
 from core.i18n.side_by_side import SideBySideMixin, pair_blocks
-from core.pagecache import OwnPageMixin
 from core.preview import PreviewMixin
 from news.forms import ArticleFilterForm
 from news.models import Article
@@ -34,7 +33,10 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(OwnPageMixin, PreviewMixin, OneLanguageMixin, DetailView):
+class ArticleDetailView(PreviewMixin, OneLanguageMixin, DetailView):
+    # An article's own page (its content type says so): the page cache keeps it under the
+    # article's version, found from this model and the URL's slug (core/pagecache/middleware.py).
+    model = Article
     template_name = "news/article_detail.html"
     context_object_name = "article"
 

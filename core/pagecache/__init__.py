@@ -17,13 +17,17 @@
   public (the site version records when the next one is due). A page stores the tokens it was
   rendered under and is fresh while they are current and it is younger than ``PAGE_CACHE_SECONDS``:
   - most pages depend on the *site version* (``VERSION_KEY``), which every change renews;
-  - an *own page* (``OwnPageMixin``: an article's page) shows one object and content of other
-    kinds (its parks, sources, image, the site's details), never others of its kind. It depends
-    on the *shared version* (``SHARED_KEY``: every change but one to a single object of a model
-    with ``own_page_cache``) and on its object's version (``object_key``). Saving an article
+  - an *own page* (a detail view, with ``model``, of a model whose content type says
+    ``own_page``: an article's page) shows one object and content of other kinds (its parks,
+    sources, image, the site's details), never others of its kind. It depends on the *shared
+    version* (``SHARED_KEY``: every change but one to a single object of such a model) and on its
+    object's version (``object_key``), which the middleware finds from the URL. Saving an article
     then re-renders its own pages and every page that lists articles, not the 10,000 other
     articles' pages (a spike with edits in the middle, #18).
   Bulk ``QuerySet.update()`` sends no signal: call ``invalidate()`` after it.
+- **Once per request.** Only the middleware enters the page cache, and it reads everything a page
+  needs (the versions, the stored page, an own page's object version) in one round trip; a miss
+  adds the render lock, the store and the lock's release. The view never touches it.
 - **No dog-pile.** A stale page is rendered again by one request at a time (a lock per page,
   ``cache.add``: atomic in Redis; in the file cache two workers may rarely both win it); meanwhile
   the others get the previous copy or, for a page never stored yet, wait for it.
@@ -58,7 +62,6 @@ from core.pagecache.versions import (
     MAX_OBJECTS,
     VERSION_KEY,
     Invalidation,
-    OwnPageMixin,
     content_models,
     invalidate,
     invalidate_on_commit,
@@ -71,7 +74,6 @@ __all__ = [
     "VERSION_KEY",
     "Invalidation",
     "InvalidationNoticeMiddleware",
-    "OwnPageMixin",
     "PageCacheMiddleware",
     "RedisCache",
     "_skip_until",

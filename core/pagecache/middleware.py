@@ -2,6 +2,7 @@
 docstring for what is stored, under which key, and for how long)."""
 
 import logging
+import secrets
 import time
 from urllib.parse import urlencode
 
@@ -9,14 +10,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path, ngettext
+from django.views.generic.detail import SingleObjectMixin
 
 from core.canonical import CANONICAL_PARAMS
 from core.pagecache import headers, staff
 from core.pagecache.backend import CacheSkipped
-from core.pagecache.versions import SHARED_KEY, VERSION_KEY, _failed, new_version
+from core.pagecache.versions import (
+    SHARED_KEY,
+    VERSION_KEY,
+    VERSION_SECONDS,
+    _failed,
+    has_own_pages,
+    new_version,
+    object_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +52,25 @@ def page_key(request) -> str:
 def is_public(request) -> bool:
     path = request.path_info
     return request.method in ("GET", "HEAD") and bool(path in CACHED_PATHS or get_language_from_path(path))
+
+
+def own_page_key(request) -> str | None:
+    """The version of the object whose own page this is (``object_key``), or None: the URL
+    resolves to a detail view (``model``, a slug) of a model with own pages (an article's page and
+    its side-by-side page). Read from the URL, so that the middleware reads it with the rest, in
+    one round trip, before the view reads the object: an edit committed meanwhile then leaves the
+    page stale, never the reverse."""
+    path = request.path_info
+    try:
+        with translation.override(get_language_from_path(path)):  # i18n_patterns match the active language
+            match = resolve(path, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", None)
+    if not (view and issubclass(view, SingleObjectMixin) and view.model and has_own_pages(view.model)):
+        return None
+    slug = match.kwargs.get(view.slug_url_kwarg)
+    return object_key(view.model, slug) if slug else None
 
 
 def is_fresh(entry, current: dict) -> bool:
@@ -78,7 +108,8 @@ class PageCacheMiddleware:
         key = page_key(request)
         lock = f"{key}:lock"
         try:
-            current, entry = self.lookup(key)
+            own = own_page_key(request)
+            current, entry = self.lookup(key, own)
             if is_fresh(entry, current):
                 return self.replay(entry, "HIT")
             rendering_here = cache.add(lock, 1, LOCK_SECONDS)
@@ -100,7 +131,7 @@ class PageCacheMiddleware:
             if path in CACHED_PATHS and response.get("Vary") == "Accept-Language":
                 del response["Vary"]
             if request.method == "GET" and headers.is_shareable(response):
-                self.store(key, self.versions(request, current), response)
+                self.store(key, self.versions(current, own), response)
             elif response.cookies:  # a form's CSRF token: this visitor's only
                 patch_cache_control(response, private=True)
         finally:
@@ -109,27 +140,35 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def lookup(key):
-        """The current versions and this page's stored entry (or None): one round trip, two for an
-        own page (its object's version)."""
-        found = cache.get_many([VERSION_KEY, SHARED_KEY, key])
+    def lookup(key, own=None):
+        """The current versions and this page's stored entry (or None), in one round trip: the
+        site's versions, the page and, for an own page, its object's version (``own``). More only
+        when a version is missing: it is drawn then."""
+        found = cache.get_many([VERSION_KEY, SHARED_KEY, key, *([own] if own else [])])
         version = found.get(VERSION_KEY)
         if version is None or found.get(SHARED_KEY) is None:
             found.update(new_version())  # the key was lost: every page is rendered again once
         elif version[1] is not None and version[1] <= timezone.now().timestamp():
             found.update(new_version(shared=False))  # a scheduled item is due: the lists change
         current = {VERSION_KEY: found[VERSION_KEY][0], SHARED_KEY: found[SHARED_KEY]}
+        if own:
+            # First visit since the object's version was lost or never drawn: draw it, unless
+            # another request just did (then that one's is the version).
+            token = found.get(own)
+            if token is None and not cache.add(own, token := secrets.token_hex(8), VERSION_SECONDS):
+                token = cache.get(own)
+            current[own] = token
         entry = found.get(key)
         if entry and (more := [name for name in entry["versions"] if name not in current]):
             current.update(cache.get_many(more))
         return current, entry
 
     @staticmethod
-    def versions(request, current) -> dict:
+    def versions(current, own=None) -> dict:
         """What the page just rendered depends on: the site version, or for an own page the
-        shared version and its object's (read by OwnPageMixin before the object was)."""
-        if own := getattr(request, "page_cache_object", None):
-            return {SHARED_KEY: current[SHARED_KEY], own[0]: own[1]}
+        shared version and its object's (read in the lookup, before the view read the object)."""
+        if own and current.get(own) is not None:
+            return {SHARED_KEY: current[SHARED_KEY], own: current[own]}
         return {VERSION_KEY: current[VERSION_KEY]}
 
     @staticmethod

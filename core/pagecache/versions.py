@@ -70,7 +70,8 @@ def new_version(shared: bool = True, objects=()) -> dict:
 
 
 def object_key(model, slug: str) -> str:
-    """The version of one object's own pages (see OwnPageMixin): by slug, as its URL names it."""
+    """The version of one object's own pages (read by the middleware: ``own_page_key``): by slug,
+    as its URL names it."""
     return f"page-cache:version:{model._meta.label_lower}:{slug}"
 
 
@@ -148,25 +149,3 @@ def content_changed(sender, instance=None, using=DEFAULT_DB_ALIAS, action="post_
 def migrated(**kwargs):
     # Data migrations use historical models, unknown to content_changed; and every deploy migrates.
     invalidate()
-
-
-class OwnPageMixin:
-    """For the detail view of a model with own pages: reads the object's version before
-    the object is read from the database (so that an edit committed meanwhile leaves the page
-    stale, never the reverse) and has the page cache store the page under it."""
-
-    def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
-        if not settings.PAGE_CACHE:
-            return super().get_object(queryset)
-        key = object_key(queryset.model, self.kwargs[self.slug_url_kwarg])
-        try:
-            token = cache.get(key)
-            if token is None:
-                cache.add(key, secrets.token_hex(8), VERSION_SECONDS)
-                token = cache.get(key)
-        except Exception:
-            token = None  # the page cache will not store it either
-        if token is not None:
-            self.request.page_cache_object = (key, token)
-        return super().get_object(queryset)

@@ -608,7 +608,7 @@ def test_pages_and_edits_work_while_redis_refuses_connections(anon, content, set
 
 
 def test_an_article_page_and_its_edit_work_while_redis_refuses_connections(anon, content, settings):
-    """The article page reads its own version from the cache before the article (OwnPageMixin)."""
+    """The article page reads its own version from the cache before the article (the middleware's lookup)."""
     redis_at(settings, 1)  # nothing listens there
     assert anon.get(ANNOUNCEMENT).status_code == 200
     article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")
