@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`). The Traditional
-# catalogue (locale/zh_Hant, not committed) is the Simplified one converted (core/i18n/languages.py).
+# catalogue (locale/zh_Hant, not committed) is the Simplified one converted (core/i18n/traditional.py).
 $(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po core/i18n/traditional_names.tsv $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py traditional_catalogue -v0

@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
-    # /zh-hant/: the page converted to Traditional Chinese (core/i18n/languages.py); inside the page
+    # /zh-hant/: the page converted to Traditional Chinese (core/i18n/traditional.py); inside the page
     # cache, so that the converted page is what is stored.
     "core.middleware.DerivedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

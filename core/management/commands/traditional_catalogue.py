@@ -1,5 +1,5 @@
 """``manage.py traditional_catalogue``: the Traditional Chinese interface strings, made from the
-Simplified catalogue with the site's conversion (core/i18n/languages.py). ``make messages`` runs it
+Simplified catalogue with the site's conversion (core/i18n/traditional.py). ``make messages`` runs it
 before compiling, so there is no second catalogue to keep in step by hand: the Traditional one
 is generated (``locale/zh_Hant/``, not committed) and the Simplified one is the only one edited.
 
