@@ -13,9 +13,10 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
 from core import languages, structured_data
-from facts import charts, maps
+from facts import charts
 from facts.models import KeyFigure
 from news.models import Article
+from parks import maps
 from parks.models import Park
 
 

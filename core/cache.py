@@ -62,6 +62,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language_from_path, ngettext
 from simple_history.models import HistoricalChanges
 
+from core import registry
 from core.context_processors import CANONICAL_PARAMS
 
 logger = logging.getLogger(__name__)
@@ -195,7 +196,7 @@ def changed_objects(instance, reverse) -> frozenset:
     ``own_page_cache`` (an article's page shows no other article). A slug changed since the
     object was read leaves a page at the old address to make stale too."""
     model = type(instance)
-    if reverse or not getattr(model, "own_page_cache", False):  # reverse: a park's articles changed
+    if reverse or not getattr(registry.get(model), "own_page", False):  # reverse: a park's articles changed
         return frozenset()
     slugs = {instance.slug, getattr(instance, "_loaded_slug", instance.slug)}
     return frozenset(object_key(model, slug) for slug in slugs if slug)

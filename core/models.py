@@ -203,9 +203,6 @@ class ContentModel(OriginalLanguageModel):
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
     slug_source = None  # the translated field a missing slug is made from ("title")
-    # True when the object's page (a view with core.cache.OwnPageMixin) shows no other object of
-    # its kind: an edit then re-renders its own page, not every other one (core/cache.py).
-    own_page_cache = False
 
     class Meta:
         abstract = True
