@@ -26,7 +26,7 @@ def _content_rows(django_db_setup, django_db_blocker):
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *settings.CONTENT_FIXTURES, verbosity=0)
+        call_command("load_content", verbosity=0)
         rows = [(model, list(model._base_manager.all())) for model in tables]
         transaction.set_rollback(True)
     return [(model, objects) for model, objects in rows if objects]

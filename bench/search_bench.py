@@ -126,7 +126,7 @@ def setup(database_url: str | None, keep: bool = False):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("loaddata", "parks", "news", "figures", "enterprises", "timeline", verbosity=0)
+    call_command("load_content", verbosity=0)
     return database_url
 
 

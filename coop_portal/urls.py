@@ -12,23 +12,14 @@ from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
 from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
-from core.admin_views import MissingTranslationsView
+from core.admin_views import MissingSourcesView, MissingTranslationsView
 from core.editorial import admin_language
 from core.i18n import languages
-from enterprises.sitemaps import EnterpriseSitemap
-from facts.admin_views import MissingSourcesView
-from facts.sitemaps import SourceSitemap
-from news.sitemaps import ArticleSitemap
-from parks.sitemaps import ParkSitemap
+from core.sitemaps import content_sitemaps
 
-# The sections of /sitemap.xml; each lists its pages in every language.
-SITEMAPS = {
-    "pages": PageSitemap,
-    "parks": ParkSitemap,
-    "news": ArticleSitemap,
-    "enterprises": EnterpriseSitemap,
-    "sources": SourceSitemap,
-}
+# The sections of /sitemap.xml, each listing its pages in every language: the list pages, then one
+# per content type with pages (their declarations, core/registry.py).
+SITEMAPS = {"pages": PageSitemap, **content_sitemaps()}
 
 urlpatterns = [
     path("", root_redirect, name="root"),

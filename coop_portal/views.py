@@ -14,9 +14,10 @@ from django.views.generic import TemplateView
 
 from core import structured_data
 from core.i18n import languages
-from facts import charts, maps
+from facts import charts
 from facts.models import KeyFigure
 from news.models import Article
+from parks import maps
 from parks.models import Park
 
 

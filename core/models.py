@@ -147,10 +147,6 @@ class ContentModel(OriginalLanguageModel):
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
     slug_source = None  # the translated field a missing slug is made from ("title")
-    # True when the object's pages (its detail views) show no other object of its kind: an edit
-    # then re-renders its own pages, not every other one (core/pagecache/). Moving to the content
-    # type's declaration (core.registry.ContentType.own_page).
-    own_page_cache = False
 
     class Meta:
         abstract = True

@@ -39,9 +39,6 @@ class Article(ContentModel):
     search_weights = {"title": 3, "summary": 2, "body": 1}
     required_text = ("title", "summary", "body")  # in the original language
     slug_source = "title"
-    # Its page shows its parks, sources and image, never another article: saving it re-renders
-    # its own page and the lists, not the other articles' pages (core/pagecache/).
-    own_page_cache = True
 
     class Meta:
         ordering = ["-published_at", "-pk"]

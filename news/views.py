@@ -2,10 +2,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core import structured_data
 from core.i18n.one_language import OneLanguageMixin
 from core.i18n.side_by_side import SideBySideMixin, pair_blocks
 from core.preview import PreviewMixin
+from core.structured_data import StructuredDataMixin
 from news.forms import ArticleFilterForm
 from news.models import Article
 
@@ -33,7 +33,7 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(PreviewMixin, OneLanguageMixin, DetailView):
+class ArticleDetailView(PreviewMixin, StructuredDataMixin, OneLanguageMixin, DetailView):
     # An article's own page (its content type says so): the page cache keeps it under the
     # article's version, found from this model and the URL's slug (core/pagecache/middleware.py).
     model = Article
@@ -45,11 +45,6 @@ class ArticleDetailView(PreviewMixin, OneLanguageMixin, DetailView):
         # staff who may edit articles see drafts and scheduled ones as a preview.
         return (
             Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks", "sources")
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            structured_data=structured_data.news_article(self.object, self.request), **kwargs
         )
 
 

@@ -14,13 +14,11 @@ ALLOWED_HOSTS: list[str] = []
 
 # Apps whose rows are the portal's content (installed below): exported together by
 # `manage.py export_content` (backups), restored with `loaddata`, and any change to them is new
-# content for the page cache (core/pagecache/). A new content app is added here, and only here.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises", "about"]
-# The real content, as `make load` loads it (`manage.py loaddata` of these fixtures/*.json); the
-# tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
-# repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
-# checks that they agree.
-CONTENT_FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]
+# content for the page cache (core/pagecache/). A new content app is added here, and only here; it
+# declares its content types in its AppConfig.ready() (core/registry.py), in this order: the order
+# of search results of equal rank, of the sitemap's sections and of loading the fixtures
+# (`manage.py load_content`).
+CONTENT_APPS = ["images", "parks", "news", "enterprises", "facts", "about"]
 
 INSTALLED_APPS = [
     # Listed first so that its `loaddata` (validating, all-or-nothing) takes
@@ -42,7 +40,7 @@ INSTALLED_APPS = [
     "csp",
     # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
     "django_prose_editor",
-    # Editorial history of articles and parks (registered in news/parks apps.py).
+    # Editorial history of every content type (registered with it, core/registry.py).
     "simple_history",
     *CONTENT_APPS,
     "inquiries",

@@ -43,8 +43,7 @@ def content_models() -> frozenset:
 def has_own_pages(model) -> bool:
     """Whether an object's pages show no other object of its kind (an article's page): its
     content type says so (``ContentType.own_page``)."""
-    # registry merge: drop the model attribute
-    return getattr(registry.get(model), "own_page", False) or getattr(model, "own_page_cache", False)
+    return getattr(registry.get(model), "own_page", False)
 
 
 def next_publication() -> float | None:
