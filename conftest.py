@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils import translation
 
 from core import pagecache as cache
 from core.tests.fake_databases import HungDatabase
@@ -120,3 +121,13 @@ def hung_database(db):
     with default_database(server.settings()):
         yield server
     server.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """Each test starts with no language active. A request through the test client leaves its
+    language active in the thread (LocaleMiddleware activates it and nothing deactivates it), so
+    without this a test's URLs and text would depend on the test run before it in the same
+    process (seen: images/tests/test_renditions.py got a Chinese page when run after another)."""
+    yield
+    translation.deactivate()
