@@ -17,6 +17,7 @@ from core.admin_views import MissingTranslationsView
 from enterprises.sitemaps import EnterpriseSitemap
 from facts.admin_views import MissingSourcesView
 from facts.sitemaps import SourceSitemap
+from inspection.admin_views import InspectionView
 from news.sitemaps import ArticleSitemap
 from parks.sitemaps import ParkSitemap
 
@@ -39,6 +40,7 @@ urlpatterns = [
         name="missing_translations",
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
+    path("admin/site-inspection/", admin.site.admin_view(InspectionView.as_view()), name="site_inspection"),
     # Each staff member's admin language, chosen in the admin header (core/admin_language.py).
     path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),

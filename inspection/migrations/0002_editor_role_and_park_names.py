@@ -1,0 +1,41 @@
+"""Editors may see and run the site inspection and keep the term list; the list starts with the
+official Chinese names of the six parks (../shared/facts.md, "The six joint parks": the verified
+names), each against the variant with or without 区 that the facts rule out."""
+
+from django.db import migrations
+
+from core.roles import ALL, EDITOR, grant
+
+FACTS = "facts.md: verified name (Suzhou Daily via ce.cn, 2021-01-08)"
+# (wrong, right, serious, note)
+PARK_NAMES = [
+    ("苏州宿迁工业园", "苏州宿迁工业园区", True, FACTS),
+    ("苏宿工业园", "苏宿工业园区", True, "facts.md: the verified short name"),
+    ("吴江泗阳工业园区", "吴江泗阳工业园", True, FACTS + "; since 2020 also 吴江泗阳产业合作园区"),
+    ("昆山沭阳工业园", "昆山沭阳工业园区", True, FACTS + "; short name 昆沭高新技术产业园"),
+    (
+        "常熟泗洪工业园区",
+        "常熟泗洪工业园",
+        False,
+        "facts.md gives 常熟泗洪工业园; some sources print 常熟泗洪工业园区: not a veto until the official name is confirmed",
+    ),
+    ("张家港宿豫工业园", "张家港宿豫工业园区", True, FACTS),
+    ("吴中宿城工业园区", "吴中宿城工业园", True, FACTS),
+]
+
+
+def forwards(apps, schema_editor):
+    grant(apps, {EDITOR: {"inspection.inspectionrun": ["inspect_site", "view"], "inspection.term": ALL}})
+    Term = apps.get_model("inspection", "Term")
+    for wrong, right, serious, note in PARK_NAMES:
+        Term.objects.get_or_create(wrong=wrong, defaults={"right": right, "serious": serious, "note": note})
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("inspection", "0001_inspection_and_terms"),
+    ]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
