@@ -37,7 +37,8 @@ def is_external(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme and parts.scheme not in ("http", "https"):
         return False
-    return bool(parts.netloc) and parts.hostname not in _own_hosts()
+    # Another port is another site, even on one of our host names.
+    return bool(parts.netloc) and (parts.port is not None or parts.hostname not in _own_hosts())
 
 
 def _own_hosts():
@@ -61,7 +62,9 @@ class PublicIndex:
                 row[0]: {code for code, flag in zip(codes, row[1:], strict=True) if flag}
                 for row in ct.public().order_by().annotate(**flags).values_list("slug", *flags)
             }
-            self.by_namespace[ct.model.url_name.split(":")[0]] = (ct, slugs)
+            # Every slug, drafts too, to tell an editor "not published" from "no such page".
+            known = set(ct.model._default_manager.values_list("slug", flat=True))
+            self.by_namespace[ct.model.url_name.split(":")[0]] = (ct, slugs, known)
 
 
 class Resolver:
@@ -73,7 +76,7 @@ class Resolver:
         # Each detail page's address around its slug, per page language: most links (and every
         # sitemap entry) are such pages, answered without running the resolver.
         self.patterns = []
-        for namespace, (ct, _slugs) in self.index.by_namespace.items():
+        for namespace, (ct, _slugs, _known) in self.index.by_namespace.items():
             for code in self.prefixes:
                 with translation.override(code):
                     before, _mark, after = reverse(ct.model.url_name, kwargs={"slug": "slug"}).rpartition("slug")
@@ -107,10 +110,9 @@ class Resolver:
         return self._object(namespace, slug, code)
 
     def _object(self, namespace, slug, code):
-        ct, slugs = self.index.by_namespace[namespace]
+        ct, slugs, known = self.index.by_namespace[namespace]
         if slug not in slugs:
-            exists = ct.model._default_manager.filter(slug=slug).exists()
-            return _("it is not published") if exists else _("no %(type)s has this address") % {"type": ct.label}
+            return _("it is not published") if slug in known else _("no %(type)s has this address") % {"type": ct.label}
         if languages.written(code) not in slugs[slug]:
             return _("the page exists only in another language")
         return None
@@ -146,7 +148,7 @@ def internal(run):
     problems: dict[str, str | None] = {}
     external = defaultdict(list)
     for text in run.texts():
-        for url in links_in(text.text):
+        for url in dict.fromkeys(links_in(text.text)):  # a link written twice is one finding
             scheme = urlsplit(url).scheme.lower()
             if scheme in SKIPPED_SCHEMES:
                 continue
