@@ -1,6 +1,7 @@
 """What several checks share: the public objects' texts (read once per run), their admin and
 public addresses, and the languages."""
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -13,19 +14,36 @@ from core import languages, registry, translation_status
 LABEL_FIELDS = ("title", "name", "label", "alt")
 
 
+MARK = "inspection-mark"
+
+
+@functools.cache
+def _around(name: str, code: str, key: str | None) -> tuple[str, str] | None:
+    """The address of URL ``name`` in language ``code`` before and after its one argument: a run
+    may name thousands of objects, and ``reverse()`` for each would cost seconds."""
+    with translation.override(code):
+        try:
+            url = reverse(name, kwargs={key: MARK}) if key else reverse(name, args=[MARK])
+        except NoReverseMatch:
+            return None
+    before, _mark, after = url.partition(MARK)
+    return before, after
+
+
+def _url(name, code, key, value) -> str:
+    around = _around(name, code, key)
+    return f"{around[0]}{value}{around[1]}" if around else ""
+
+
 def admin_url(model, pk) -> str:
-    try:
-        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
-    except NoReverseMatch:
-        return ""
+    return _url(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", languages.DEFAULT, None, pk)
 
 
 def public_url(model, slug, code) -> str:
     """The object's page in page language ``code``, "" for a type without pages."""
     if not getattr(model, "url_name", None) or not slug:
         return ""
-    with translation.override(code):
-        return reverse(model.url_name, kwargs={"slug": slug})
+    return _url(model.url_name, code, "slug", slug)
 
 
 def list_url(content_type, code, **query) -> str:

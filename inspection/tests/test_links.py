@@ -132,3 +132,23 @@ def test_external_links_are_checked_only_when_asked_and_remembered(tidy_site, lo
 
 def test_an_address_nobody_answers_is_reported(closed_port):
     assert "no answer" in external.status(f"http://127.0.0.1:{closed_port}/")
+
+
+def test_a_sitemap_listing_a_draft_is_reported(tidy_site, monkeypatch):
+    from coop_portal import urls
+    from core.sitemaps import I18nSitemap
+
+    class EveryArticle(I18nSitemap):  # a sitemap that forgot published()
+        def items(self):
+            return Article.objects.all()
+
+    ArticleFactory(slug="not-yet", status=Article.Status.DRAFT)
+    assert link_findings() == []
+    monkeypatch.setitem(urls.SITEMAPS, "careless", EveryArticle)
+    found = link_findings()
+    assert {(f.url, f.label) for f in found} == {
+        ("/en/news/not-yet/", "sitemap.xml"),
+        ("/zh-hans/news/not-yet/", "sitemap.xml"),
+        ("/zh-hant/news/not-yet/", "sitemap.xml"),
+    }
+    assert "section careless" in found[0].message and "it is not published" in found[0].message
