@@ -2,9 +2,17 @@
 declare the ones the checks read, as the apps will; with the real declarations they add nothing."""
 
 import pytest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Findings are written in the active language; a request of an earlier test may leave another."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import translation
 
 from inspection.checks import external, links
 from inspection.findings import Severity
@@ -131,7 +132,8 @@ def test_external_links_are_checked_only_when_asked_and_remembered(tidy_site, lo
 
 
 def test_an_address_nobody_answers_is_reported(closed_port):
-    assert "no answer" in external.status(f"http://127.0.0.1:{closed_port}/")
+    with translation.override("en"):
+        assert "no answer" in external.status(f"http://127.0.0.1:{closed_port}/")
 
 
 def test_a_sitemap_listing_a_draft_is_reported(tidy_site, monkeypatch):
