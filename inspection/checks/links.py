@@ -7,14 +7,16 @@ unpublished or a deleted object is as broken as a 404 for the visitor who follow
 import re
 from collections import defaultdict
 from importlib import import_module
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
 from django.db.models import BooleanField, ExpressionWrapper
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -171,6 +173,8 @@ def internal(run):
                 )
     run.external_links = external
     yield from _sitemap(resolver)
+    yield from _feeds(resolver)
+    yield from _template_static_files()
 
 
 def _sitemap(resolver):
@@ -206,3 +210,57 @@ def _sitemap_problem(resolver, sitemap, item, code):
         path = urlsplit(sitemap.location(item)).path
     problem = resolver.problem(path)
     return (path, problem) if problem else None
+
+
+def _feeds(resolver):
+    """Every item link of every feed in the URLconf (the syndication framework's ``Feed``
+    instances are their own views), in each page language."""
+    for feed, name in _feed_views(get_resolver().url_patterns):
+        for code in languages.page_codes():
+            with translation.override(code):
+                links = [urlsplit(feed._get_dynamic_attr("item_link", item)).path for item in feed.items()]
+                problems = [(path, resolver.problem(path)) for path in links]
+            for path, problem in problems:
+                if problem:
+                    yield Finding(
+                        "link",
+                        Severity.DEDUCT,
+                        languages.written(code),
+                        path,
+                        "",
+                        _("The feed %(feed)s lists %(url)s: %(problem)s.")
+                        % {"feed": name, "url": path, "problem": problem},
+                        name,
+                    )
+
+
+def _feed_views(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _feed_views(pattern.url_patterns, inner)
+        elif isinstance(pattern.callback, Feed) and not pattern.pattern.converters:
+            yield pattern.callback, f"{namespace}{pattern.name}"
+
+
+STATIC_TAG = re.compile(r"""\{%\s*static\s+["']([^"']+)["']""")
+
+
+def _template_static_files():
+    """Static files the site's own templates name ({% static "…" %}): rendering every template
+    would cost more than the whole inspection, and their pages' other links are URL names."""
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for template in sorted(Path(folder).rglob("*.html")):
+            for name in dict.fromkeys(STATIC_TAG.findall(template.read_text(encoding="utf-8"))):
+                if not (finders.find(name) or _exists(staticfiles_storage, name)):
+                    label = str(template.relative_to(folder))
+                    yield Finding(
+                        "link",
+                        Severity.DEDUCT,
+                        "",
+                        "",
+                        "",
+                        _("The template %(template)s names the static file %(name)s, which does not exist.")
+                        % {"template": label, "name": name},
+                        label,
+                    )

@@ -154,3 +154,26 @@ def test_a_sitemap_listing_a_draft_is_reported(tidy_site, monkeypatch):
         ("/zh-hant/news/not-yet/", "sitemap.xml"),
     }
     assert "section careless" in found[0].message and "it is not published" in found[0].message
+
+
+def test_a_feed_listing_a_draft_is_reported(tidy_site, monkeypatch):
+    from news.feeds import LatestArticlesFeed
+
+    ArticleFactory(slug="not-yet", status=Article.Status.DRAFT)
+    monkeypatch.setattr(LatestArticlesFeed, "items", lambda self: Article.objects.all())  # forgot published()
+    found = link_findings()
+    assert {(f.label, f.url) for f in found} >= {
+        ("news:feed-rss", "/en/news/not-yet/"),
+        ("news:feed-atom", "/zh-hant/news/not-yet/"),
+    }
+    assert len(found) == 6  # two feeds, three languages
+
+
+def test_a_template_naming_a_missing_static_file_is_reported(db, settings, tmp_path):
+    (tmp_path / "page.html").write_text(
+        '{% load static %}<link href="{% static "css/site.css" %}"><script src="{% static \'js/gone.js\' %}"></script>'
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    found = link_findings()
+    assert [(f.label, f.severity) for f in found] == [("page.html", Severity.DEDUCT)]
+    assert "js/gone.js" in found[0].message
