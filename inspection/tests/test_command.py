@@ -67,7 +67,20 @@ def test_it_writes_nothing_but_its_run(content):
     with CaptureQueriesContext(connection) as queries:
         run_command()
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
-    assert len(writes) == 1 and "inspection_inspectionrun" in writes[0]
+    assert writes and all("inspection_inspectionrun" in sql for sql in writes), writes
+    assert InspectionRun.objects.count() == 1
+
+
+def test_runs_are_kept_for_30_days(tidy_site):
+    old = InspectionRun.objects.create(
+        started_at=timezone.now() - datetime.timedelta(days=31), finished_at=timezone.now()
+    )
+    recent = InspectionRun.objects.create(
+        started_at=timezone.now() - datetime.timedelta(days=29), finished_at=timezone.now()
+    )
+    run_command()
+    assert InspectionRun.objects.count() == 2
+    assert InspectionRun.objects.filter(pk=old.pk).count() == 0 and InspectionRun.objects.filter(pk=recent.pk).exists()
 
 
 @pytest.mark.django_db
