@@ -6,18 +6,19 @@ from django.db import migrations
 
 from core.roles import ALL, EDITOR, grant
 
-FACTS = "facts.md: verified name (Suzhou Daily via ce.cn, 2021-01-08)"
+# Notes are for the editors, who read them in Chinese.
+FACTS = "已核实的名称：《苏州日报》，中国经济网2021年1月8日转载"
 # (wrong, right, serious, note)
 PARK_NAMES = [
     ("苏州宿迁工业园", "苏州宿迁工业园区", True, FACTS),
-    ("苏宿工业园", "苏宿工业园区", True, "facts.md: the verified short name"),
-    ("吴江泗阳工业园区", "吴江泗阳工业园", True, FACTS + "; since 2020 also 吴江泗阳产业合作园区"),
-    ("昆山沭阳工业园", "昆山沭阳工业园区", True, FACTS + "; short name 昆沭高新技术产业园"),
+    ("苏宿工业园", "苏宿工业园区", True, "已核实的简称"),
+    ("吴江泗阳工业园区", "吴江泗阳工业园", True, FACTS + "；2020年起也称吴江泗阳产业合作园区"),
+    ("昆山沭阳工业园", "昆山沭阳工业园区", True, FACTS + "；简称昆沭高新技术产业园"),
     (
         "常熟泗洪工业园区",
         "常熟泗洪工业园",
         False,
-        "facts.md gives 常熟泗洪工业园; some sources print 常熟泗洪工业园区: not a veto until the official name is confirmed",
+        "已核实的名称为常熟泗洪工业园，但也有来源写作常熟泗洪工业园区：官方名称确认前不作单项否决",
     ),
     ("张家港宿豫工业园", "张家港宿豫工业园区", True, FACTS),
     ("吴中宿城工业园区", "吴中宿城工业园", True, FACTS),
