@@ -31,7 +31,8 @@ def documents(run):
         return
     for document in ct.public().order_by("pk"):
         if problem := _problem(document.file):
-            code = document.original_language if document.original_language in languages.codes() else ""
+            original = getattr(document, "original_language", "")
+            code = original if original in languages.codes() else ""
             yield Finding(
                 "document",
                 Severity.DEDUCT,

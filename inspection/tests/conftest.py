@@ -44,15 +44,18 @@ def declared():
 
 @pytest.fixture
 def tidy_site(db):
-    """A small site the inspection has nothing to say about: one park, one enterprise and one
-    source, and a news item published yesterday about the park, all in both languages."""
+    """A small site the inspection has nothing to say about: one park, one enterprise, one source,
+    one key figure and one milestone, and a news item published yesterday about the park, all in
+    both languages."""
     from enterprises.tests.factories import EnterpriseFactory
-    from facts.tests.factories import SourceFactory
+    from facts.tests.factories import KeyFigureFactory, MilestoneFactory, SourceFactory
     from news.tests.factories import ArticleFactory
     from parks.tests.factories import ParkFactory
 
     park = ParkFactory(slug="ssip")
     EnterpriseFactory(park=park)
-    SourceFactory()
+    source = SourceFactory()
+    KeyFigureFactory(park=park, source=source)  # the figures and timeline lists are columns too
+    MilestoneFactory(park=park, source=source)
     article = ArticleFactory(parks=[park])
     return {"park": park, "article": article}
