@@ -102,21 +102,32 @@ class Resolver:
                 if "/" not in slug:
                     return self._object(namespace, slug, code)
         first = path.strip("/").split("/")[0]
-        code = first if first in self.prefixes else languages.DEFAULT
-        with translation.override(code):
+        code = first if first in self.prefixes else None  # None: an address in no language
+        with translation.override(code or languages.DEFAULT):
             match = self._resolve(path)
         if match is None:
             return _("no page has this address")
-        namespace, slug = match.namespace, match.kwargs.get("slug")
-        if slug is None or namespace not in self.index.by_namespace:
+        namespace, slug = self._namespace(match), match.kwargs.get("slug")
+        if slug is None or namespace is None:
             return None
         return self._object(namespace, slug, code)
+
+    def _namespace(self, match):
+        """The content type an address with a slug names: its app's URL namespace, or, for an
+        address outside any namespace (a document's file, ``document_file``), the model named
+        first in the URL's name."""
+        if match.namespace in self.index.by_namespace:
+            return match.namespace
+        for namespace, (ct, _slugs, _known) in self.index.by_namespace.items():
+            if not match.namespace and (match.url_name or "").split("_")[0] == ct.model._meta.model_name:
+                return namespace
+        return None
 
     def _object(self, namespace, slug, code):
         ct, slugs, known = self.index.by_namespace[namespace]
         if slug not in slugs:
             return _("it is not published") if slug in known else _("no %(type)s has this address") % {"type": ct.label}
-        if languages.written(code) not in slugs[slug]:
+        if code and languages.written(code) not in slugs[slug]:
             return _("the page exists only in another language")
         return None
 
