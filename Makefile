@@ -5,8 +5,6 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-# The real content: settings.CONTENT_FIXTURES (coop_portal/tests/test_registration.py checks they agree).
-FIXTURES := parks news figures enterprises timeline
 MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo locale/zh_Hant/LC_MESSAGES/django.mo
 
 .PHONY: run test test-browser install install-test messages migrate load lint serve serve-proxy test-proxy proxy-deps clean browser-deps
@@ -26,8 +24,8 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Compiled translations. msgfmt comes from GNU gettext (Debian package `gettext`). The Traditional
-# catalogue (locale/zh_Hant, not committed) is the Simplified one converted (core/languages.py).
-$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po core/traditional_names.tsv $(VENV)/.installed
+# catalogue (locale/zh_Hant, not committed) is the Simplified one converted (core/i18n/traditional.py).
+$(MO) &: locale/zh_Hans/LC_MESSAGES/django.po locale/zh_Hans/LC_MESSAGES/djangojs.po core/i18n/traditional_names.tsv $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py traditional_catalogue -v0
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -36,12 +34,13 @@ messages: $(MO)
 migrate: install messages
 	$(PY) manage.py migrate --noinput -v1
 
-# loaddata with natural keys updates rows in place, so this is safe to repeat.
+# load_content: the fixtures the content types declare (core/registry.py), loaded by the validating
+# loaddata; natural keys update rows in place, so this is safe to repeat.
 # The demo pictures are drawn by the project itself (images/management/commands); the
 # renditions step then resizes only what is missing.
 load: migrate
 	$(PY) manage.py make_demo_images
-	$(PY) manage.py loaddata $(FIXTURES)
+	$(PY) manage.py load_content
 	$(PY) manage.py make_renditions
 
 run: load
@@ -91,7 +90,7 @@ serve: install messages .env
 	$(PY) manage.py migrate --noinput -v1 && \
 	$(PY) manage.py collectstatic --noinput -v0 && \
 	{ test "$$($(PY) manage.py shell -v0 -c 'from parks.models import Park; print(Park.objects.count())')" != 0 || \
-	  { $(PY) manage.py make_demo_images && $(PY) manage.py loaddata $(FIXTURES) && $(PY) manage.py make_renditions; }; } && \
+	  { $(PY) manage.py make_demo_images && $(PY) manage.py load_content && $(PY) manage.py make_renditions; }; } && \
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py coop_portal.wsgi
 
 # The same behind nginx's cache (deploy/nginx/portal.conf): the way to take spikes and to scale out

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from core import cache
+from core import pagecache as cache
 from core.tests.fake_databases import HungDatabase
 
 
@@ -26,7 +26,7 @@ def _content_rows(django_db_setup, django_db_blocker):
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *settings.CONTENT_FIXTURES, verbosity=0)
+        call_command("load_content", verbosity=0)
         rows = [(model, list(model._base_manager.all())) for model in tables]
         transaction.set_rollback(True)
     return [(model, objects) for model, objects in rows if objects]
@@ -61,7 +61,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def page_cache(settings, db):
-    """The page cache on, as in production (core/cache.py), starting with no fresh page: the
+    """The page cache on, as in production (core/pagecache/), starting with no fresh page: the
     cache outlives a test's rolled-back data (and, with REDIS_URL, the process)."""
     settings.PAGE_CACHE = True
     cache.invalidate()

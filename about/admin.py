@@ -2,8 +2,9 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from about.models import SiteSettings
-from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
-from core.history_admin import SimpleHistoryAdmin
+from core.editorial.admin import EditorialAdminMixin
+from core.editorial.history_admin import SimpleHistoryAdmin
+from core.editorial.translations import TranslationStatusAdminMixin
 
 
 @admin.register(SiteSettings)

@@ -8,6 +8,7 @@ class AboutConfig(AppConfig):
 
     def ready(self):
         from about.models import SiteSettings
-        from core.history import register_history
+        from core import registry
 
-        register_history(SiteSettings)
+        # One row, filled in by editors; no fixture.
+        registry.register(registry.ContentType(SiteSettings, key="site"))

@@ -126,7 +126,7 @@ def setup(database_url: str | None, keep: bool = False):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("loaddata", "parks", "news", "figures", "enterprises", "timeline", verbosity=0)
+    call_command("load_content", verbosity=0)
     return database_url
 
 
@@ -253,9 +253,10 @@ def run(repeat: int):
     from django.test import Client
     from django.utils import translation
 
-    from core.search import index_scans, parse_query
     from news.models import Article
+    from search.query import index_scans
     from search.sources import MOST_MATCHES, SearchResults
+    from search.terms import parse_query
 
     client = Client()
     rows = []
@@ -294,9 +295,10 @@ def explain(query: str) -> str:
     (``search_best``): which indexes, and how many rows of the table it read."""
     from django.db import connection
 
-    from core.search import index_scans, parse_query
     from news.models import Article
+    from search.query import index_scans
     from search.sources import MOST_MATCHES, SearchResults
+    from search.terms import parse_query
 
     public = Article.objects.published().in_language("zh-hans")
     if not parse_query(query):

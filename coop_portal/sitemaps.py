@@ -1,5 +1,6 @@
-"""The sitemap section of the site's list pages (the home page, each app's list,
-the contact form); the sections are listed in coop_portal/urls.py."""
+"""The sitemap section of the site's pages that are not one object's: the home page, each
+content type's list (its ``list_url``, core/registry.py), the contact form and the about pages.
+coop_portal/urls.py puts it with the content types' sections (core/sitemaps.py)."""
 
 import datetime
 
@@ -9,50 +10,33 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from about.views import AccessibilityView
+from core import registry
 from core.sitemaps import I18nSitemap
-from enterprises.models import Enterprise
-from facts.models import KeyFigure, Milestone, Source
-from news.models import Article
-from parks.models import Park
 
 
 class PageSitemap(I18nSitemap):
     """The list pages; each changes when what it lists changes."""
 
+    def _lists(self):
+        return [content_type for content_type in registry.content_types() if content_type.list_url]
+
     def items(self):
-        return [
-            "core:home",
-            "parks:list",
-            "news:list",
-            "enterprises:list",
-            "facts:figures",
-            "facts:timeline",
-            "facts:sources",
-            "inquiries:create",
-            "about:site_map",
-            "about:accessibility",
-        ]
+        lists = [content_type.list_url for content_type in self._lists()]
+        return ["core:home", *lists, "inquiries:create", "about:site_map", "about:accessibility"]
 
     def location(self, item):
         return reverse(item)
 
     @cached_property
     def _latest(self):
-        news = Article.objects.published().aggregate(published=Max("published_at"), updated=Max("updated_at"))
-        news = max(filter(None, news.values()), default=None)
-        parks = Park.objects.aggregate(updated=Max("updated_at"))["updated"]
-        enterprises = Enterprise.objects.aggregate(updated=Max("updated_at"))["updated"]
-        figures = KeyFigure.objects.aggregate(updated=Max("updated_at"))["updated"]
-        timeline = Milestone.objects.aggregate(updated=Max("updated_at"))["updated"]
-        sources = Source.objects.aggregate(updated=Max("updated_at"))["updated"]
-        return {
-            "core:home": max(filter(None, [parks, news, figures]), default=None),
-            "parks:list": parks,
-            "news:list": news,
-            "enterprises:list": enterprises,
-            "facts:figures": figures,
-            "facts:timeline": timeline,
-            "facts:sources": sources,
+        latest = {}
+        for content_type in self._lists():
+            dates = content_type.public().aggregate(**{name: Max(name) for name in content_type.modified})
+            latest[content_type.list_url] = max(filter(None, dates.values()), default=None)
+        parks = latest["parks:list"]
+        return latest | {
+            # It shows the parks, the latest news and the headline figures.
+            "core:home": max(filter(None, [parks, latest["news:list"], latest["facts:figures"]]), default=None),
             "inquiries:create": parks,  # the form lists the parks
             "about:site_map": parks,  # it lists the parks
             # Its text is in the template; it changes when the statement is reviewed.

@@ -12,23 +12,15 @@ from django.views.generic import TemplateView
 
 from coop_portal.sitemaps import PageSitemap
 from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz, root_redirect
-from core import admin_language, languages
-from core.admin_views import MissingTranslationsView
-from enterprises.sitemaps import EnterpriseSitemap
-from facts.admin_views import MissingSourcesView
-from facts.sitemaps import SourceSitemap
+from core.admin_views import MissingSourcesView, MissingTranslationsView
+from core.editorial import admin_language
+from core.i18n import languages
+from core.sitemaps import content_sitemaps
 from inspection.admin_views import InspectionView
-from news.sitemaps import ArticleSitemap
-from parks.sitemaps import ParkSitemap
 
-# The sections of /sitemap.xml; each lists its pages in every language.
-SITEMAPS = {
-    "pages": PageSitemap,
-    "parks": ParkSitemap,
-    "news": ArticleSitemap,
-    "enterprises": EnterpriseSitemap,
-    "sources": SourceSitemap,
-}
+# The sections of /sitemap.xml, each listing its pages in every language: the list pages, then one
+# per content type with pages (their declarations, core/registry.py).
+SITEMAPS = {"pages": PageSitemap, **content_sitemaps()}
 
 urlpatterns = [
     path("", root_redirect, name="root"),
@@ -41,7 +33,7 @@ urlpatterns = [
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
     path("admin/site-inspection/", admin.site.admin_view(InspectionView.as_view()), name="site_inspection"),
-    # Each staff member's admin language, chosen in the admin header (core/admin_language.py).
+    # Each staff member's admin language, chosen in the admin header (core/editorial/admin_language.py).
     path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -12,10 +12,12 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_vary_headers
 from django.views.generic import TemplateView
 
-from core import languages, structured_data
-from facts import charts, maps
+from core import structured_data
+from core.i18n import languages
+from facts import charts
 from facts.models import KeyFigure
 from news.models import Article
+from parks import maps
 from parks.models import Park
 
 
@@ -31,7 +33,7 @@ def root_redirect(request):
 
 def chinese_alias_redirect(request, alias, rest=""):
     """/zh/, /zh-cn/, /cn/ (and anything under them): the same path under /zh-hans/; /zh-tw/,
-    /zh-hk/, /zh-Hant/…: under /zh-hant/ (``core.languages.ALIASES``), for visitors who type
+    /zh-hk/, /zh-Hant/…: under /zh-hant/ (``core.i18n.languages.ALIASES``), for visitors who type
     the code they know. Permanent, so the address bar learns it."""
     return redirect(f"/{languages.ALIASES[alias]}/{rest}", permanent=True)
 

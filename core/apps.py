@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -7,18 +6,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from core.search import sync_search_indexes
+        # Content changes invalidate the page cache; staff sign-in marks the browser (core/pagecache/).
+        from core.pagecache import signals
 
-        # After every migrate (once, not per app): the SQLite search indexes.
-        post_migrate.connect(sync_search_indexes, sender=self, dispatch_uid="core.sync_search_indexes")
-
-        # Content changes invalidate the page cache; staff sign-in marks the browser (core/cache.py).
-        from core import cache
-
-        cache.connect_signals(self)
+        signals.connect_signals(self)
 
         # Remembers each user's admin language at sign-in.
-        from core import admin_language, languages  # noqa: F401
+        from core.editorial import admin_language  # noqa: F401
+        from core.i18n import traditional
 
-        # A derived language (Traditional) reads the written one's columns (core/languages.py).
-        languages.install()
+        # A derived language (Traditional) reads the written one's columns (core/i18n/traditional.py).
+        traditional.install()

@@ -23,7 +23,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import languages, translation_status
+from core import translation_status
+from core.i18n import languages
 
 FIXTURE_REASON = "loaddata"
 # Set on every load, so not a change of content.

@@ -14,7 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.urls import reverse
 
-from core import languages
+from core.i18n import traditional
 
 
 class PermissionsPolicyMiddleware:
@@ -92,13 +92,13 @@ class RequestGuardMiddleware:
 
 class DerivedLanguageMiddleware:
     """Pages of a derived language (``/zh-hant/``) converted from their written source
-    (``core.languages.convert_response``)."""
+    (``core.traditional.convert_response``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return languages.convert_response(request, self.get_response(request))
+        return traditional.convert_response(request, self.get_response(request))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -4,81 +4,25 @@ Not a place for content: each content type lives in its own app (parks, news,
 facts) and inherits from these.
 """
 
-import contextlib
-import contextvars
 from functools import reduce
 from operator import and_, or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import languages
-from core.search import SearchQuerySet
+from core.i18n import languages
+from core.querysets import SlugQuerySet
 
 
 def now():
     """The current time to the second: what fixtures and backups (JSON, which
     keeps milliseconds at most) can carry exactly, and all an editor needs."""
     return timezone.now().replace(microsecond=0)
-
-
-class SlugQuerySet(SearchQuerySet):
-    """Natural keys by slug, so fixtures name objects (``["ssip"]``) instead of
-    database ids and loading the same fixture twice updates rather than duplicates.
-    Also ``search(query)`` (core/search.py) for models that declare ``search_weights``."""
-
-    def in_language(self, code: str | None = None):
-        """Only rows that have their text in language ``code`` (default: the page's): what
-        lists, feeds and sitemaps of that language show. A Chinese-only article is listed on
-        /zh-hans/ and absent from /en/ (the rule: ``OriginalLanguageModel.text_in``)."""
-        return self.filter(self.model.text_in(code or languages.current()))  # text_in maps zh-hant
-
-    def with_languages(self):
-        """Each row annotated with which languages it has text in, so that
-        ``has_text_in()`` needs none of the (possibly deferred) text columns."""
-        return self.annotate(
-            **{
-                f"_text_in_{code.replace('-', '_')}": ExpressionWrapper(
-                    self.model.text_in(code), output_field=BooleanField()
-                )
-                for code in languages.codes()
-            }
-        )
-
-    def get_by_natural_key(self, slug):
-        found = _natural_keys.get()
-        if found is None:
-            return self.get(slug=slug)
-        key = (self.model, self.db, slug)
-        if key not in found:
-            # The loader reads only the key (.pk), so only the key is kept: re-loading 10,000
-            # articles does not hold 10,000 bodies in memory.
-            found[key] = self.only("pk", "slug").get(slug=slug)
-        return found[key]
-
-
-# Objects found by natural key during one `loaddata` (see remembered_natural_keys).
-_natural_keys = contextvars.ContextVar("natural_keys", default=None)
-
-
-@contextlib.contextmanager
-def remembered_natural_keys():
-    """Within this block, each object found by natural key is looked up once.
-
-    A fixture of 10,000 articles names the same six parks 20,000 times; Django's loader asks
-    the database each time (``get_by_natural_key(...).pk``). Only objects that exist are
-    remembered, and a slug never changes within a load (it is the key), so the answer stays
-    right while objects are saved."""
-    token = _natural_keys.set({})
-    try:
-        yield
-    finally:
-        _natural_keys.reset(token)
 
 
 class Language(models.TextChoices):
@@ -180,7 +124,7 @@ class ContentModel(OriginalLanguageModel):
     ``get_absolute_url()`` is that page in the active language.
 
     A slug left empty is made from ``slug_source`` (a translated field's base
-    name) in the original language: pinyin for Chinese (core.languages.slug_from),
+    name) in the original language: pinyin for Chinese (core.i18n.languages.slug_from),
     numbered when taken.
 
     The times use ``default=now`` rather than ``auto_now``: ``loaddata``
@@ -203,9 +147,6 @@ class ContentModel(OriginalLanguageModel):
     objects = SlugQuerySet.as_manager()
     url_name = None  # the URL pattern of the object's page, taking its slug
     slug_source = None  # the translated field a missing slug is made from ("title")
-    # True when the object's page (a view with core.cache.OwnPageMixin) shows no other object of
-    # its kind: an edit then re-renders its own page, not every other one (core/cache.py).
-    own_page_cache = False
 
     class Meta:
         abstract = True
@@ -232,7 +173,7 @@ class ContentModel(OriginalLanguageModel):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        # The address its cached page was stored under, if a save changes the slug (core/cache.py).
+        # The address its cached page was stored under, if a save changes the slug (core/pagecache/).
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
 
@@ -330,7 +271,7 @@ def exported_models():
 
 
 class StaffLanguage(models.Model):
-    """The language a staff member chose for the admin (core/admin_language.py): kept per
+    """The language a staff member chose for the admin (core/editorial/admin_language.py): kept per
     user, whatever browser they sign in from, and the language of the e-mails sent to them."""
 
     user = models.OneToOneField(

@@ -8,6 +8,7 @@ A content app describes each model visitors read in one ``ContentType`` and regi
 
         def ready(self):
             from core import registry
+            from news import structured_data
             from news.models import Article
 
             registry.register(
@@ -18,37 +19,55 @@ A content app describes each model visitors read in one ``ContentType`` and regi
                     list_url="news:list",
                     fixtures=["news"],
                     history_m2m=["parks"],
+                    ...
                 )
             )
 
-Shared code reads these declarations instead of naming apps: the sitemap, search, the lists of
-translations and gaps for editors, history, the page cache, the fixtures that ``make run`` and the
-tests load. Django's own registries stay where they fit (``admin.site``, checks, URLconfs).
+Shared code reads these declarations instead of naming apps: the sitemap (``core.sitemaps``,
+``coop_portal.sitemaps``), search (``search.sources``), the editors' lists of missing translations
+and missing sources (``core.admin_views``), the editorial history (``register`` registers it), the
+JSON-LD of detail pages (``core.structured_data.StructuredDataMixin``), the page cache (``own_page``)
+and the fixtures that ``make load``, the tests and the benchmarks load (``manage.py load_content``).
+Django's own registries stay where they fit (``admin.site``, checks, URLconfs).
+
+Content types are listed in the order their apps are installed (``settings.CONTENT_APPS``), then the
+order each app registers them: the order of search results of equal rank, of the sitemap's sections
+and list pages, and of loading the fixtures.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from core.history import register_history
 
 
 @dataclass(frozen=True, eq=False)
 class ContentType:
     model: type[Model]
-    # A stable ASCII name: the sitemap section, the search result's CSS class.
+    # A stable ASCII name: the search result's CSS class.
     key: str
-    # What visitors call it (search results, the site map).
-    label: str | Promise
+    # What visitors call it (search results); the model's verbose name when not given.
+    label: str | Promise | None = None
     # The URL name of its public list page, if it has one (the sitemap's list pages).
     list_url: str | None = None
-    # The fixtures that ship its content (names in fixtures/), in load order.
+    # The fixtures that ship its content (names in fixtures/), in load order. Each file is declared
+    # once, by the type it is about, even when it also holds rows of other types (its sources).
     fixtures: list[str] = field(default_factory=list)
     # Many-to-many links whose changes are history too (an article's parks).
     history_m2m: list[str] = field(default_factory=list)
     # Shown with each search result, when the model has a date visitors know it by.
     date_field: str | None = None
+    # When an object's page last changed: the latest of these fields (the sitemap's lastmod, and
+    # its list page's).
+    modified: tuple[str, ...] = ("updated_at",)
+    # The /sitemap.xml section of its pages (when it has pages); the key when not given.
+    sitemap_section: str | None = None
     # JSON-LD for its detail page: structured_data(obj, request) -> dict.
     structured_data: Callable[[Any, Any], dict] | None = None
     # Its objects have pages that show no other object of the type (an article's page): saving one
@@ -57,10 +76,20 @@ class ContentType:
     # (object, [what is missing]) for /admin/sources-missing/, from a queryset of public objects.
     gaps: Callable[[QuerySet], Iterable[tuple[Any, list]]] | None = None
 
+    def __post_init__(self):
+        if self.label is None:
+            object.__setattr__(self, "label", capfirst(self.model._meta.verbose_name))
+        if self.sitemap_section is None:
+            object.__setattr__(self, "sitemap_section", self.key)
+
     def public(self) -> QuerySet:
         """What visitors may see: the model's ``published()`` where it has drafts, else every row."""
         manager = self.model._default_manager
         return manager.published() if hasattr(manager.get_queryset(), "published") else manager.all()
+
+    def last_modified(self, obj):
+        """When ``obj``'s page last changed (``modified``)."""
+        return max(filter(None, (getattr(obj, name) for name in self.modified)), default=None)
 
     @property
     def has_page(self) -> bool:
@@ -75,9 +104,11 @@ _registry: dict[type[Model], ContentType] = {}
 
 
 def register(content_type: ContentType) -> ContentType:
+    """Declares a content type, and gives it its editorial history (core/history.py)."""
     if content_type.model in _registry:
         raise ValueError(f"{content_type.model._meta.label} is registered twice.")
     _registry[content_type.model] = content_type
+    register_history(content_type.model, m2m_fields=content_type.history_m2m)
     return content_type
 
 
@@ -88,3 +119,14 @@ def content_types() -> list[ContentType]:
 
 def get(model) -> ContentType | None:
     return _registry.get(model)
+
+
+def fixtures() -> list[str]:
+    """The portal's content: every declared fixture, in the order to load them (``load_content``)."""
+    return [name for content_type in content_types() for name in content_type.fixtures]
+
+
+def without_sources(queryset):
+    """``gaps`` for a type whose objects cite their ``sources`` (many-to-many): those that cite none."""
+    for obj in queryset.annotate(n=Count("sources")).filter(n=0):
+        yield obj, [_("sources")]

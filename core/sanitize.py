@@ -37,7 +37,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang", "lang"},
     "abbr": {"title"},
-    # Merged cells, as the rich-text editor's tables make them (core/widgets.py).
+    # Merged cells, as the rich-text editor's tables make them (core/editorial/widgets.py).
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
     "*": {"lang"},

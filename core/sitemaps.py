@@ -1,10 +1,12 @@
-"""/sitemap.xml: every public page in both languages, each with its
-alternates (en, zh-Hans, x-default). The sections are listed in
-coop_portal/urls.py; each app has its own sitemaps.py."""
+"""/sitemap.xml: every public page in each language it exists in, each with its
+alternates (en, zh-Hans, x-default). One section per content type that has pages
+(``content_sitemaps()``, from core/registry.py), and the list pages'
+(coop_portal/sitemaps.py); coop_portal/urls.py puts them together."""
 
 from django.contrib.sitemaps import Sitemap
 
-from core import languages
+from core import registry
+from core.i18n import languages
 
 
 class I18nSitemap(Sitemap):
@@ -34,3 +36,25 @@ class I18nSitemap(Sitemap):
                 # x-default is the default language's URL (/en/news/…): say the same.
                 by_code["x-default"]["location"] = by_code[languages.DEFAULT]["location"]
         return urls
+
+
+class ContentSitemap(I18nSitemap):
+    """The pages of one content type: its public objects, dated by its ``modified`` fields."""
+
+    def __init__(self, content_type: registry.ContentType):
+        self.content_type = content_type
+
+    def items(self):
+        return self.content_type.public().with_languages().only("slug", *self.content_type.modified)
+
+    def lastmod(self, obj):
+        return self.content_type.last_modified(obj)
+
+
+def content_sitemaps() -> dict[str, Sitemap]:
+    """A section for each declared content type with pages, by its ``sitemap_section``."""
+    return {
+        content_type.sitemap_section: ContentSitemap(content_type)
+        for content_type in registry.content_types()
+        if content_type.has_page
+    }

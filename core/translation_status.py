@@ -14,7 +14,7 @@ from django.db.models import Q
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages
+from core.i18n import languages
 
 
 def translated_fields(model) -> list[str]:
@@ -62,10 +62,3 @@ def missing_languages(obj) -> list[str]:
                 missing.append(code)
                 break
     return missing
-
-
-def public_queryset(model):
-    """What visitors can see of ``model``: its ``published()`` queryset where
-    it has one (drafts are not yet due for translation), else every row."""
-    manager = model._default_manager
-    return manager.published() if hasattr(manager, "published") else manager.all()

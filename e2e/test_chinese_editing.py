@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-from core.roles import EDITOR, TRANSLATOR
+from core.editorial.roles import EDITOR, TRANSLATOR
 from news.models import Article
 
 from .pages import CHROMIUM, CHROMIUM_ARGS

@@ -7,7 +7,19 @@ class EnterprisesConfig(AppConfig):
     verbose_name = _("Enterprises")
 
     def ready(self):
-        from core.history import register_history
+        from core import registry
         from enterprises.models import Enterprise
+        from enterprises.structured_data import organization
 
-        register_history(Enterprise)
+        registry.register(
+            registry.ContentType(
+                Enterprise,
+                key="enterprise",
+                label=_("Enterprise"),
+                list_url="enterprises:list",
+                sitemap_section="enterprises",
+                fixtures=["enterprises"],
+                structured_data=organization,
+                gaps=registry.without_sources,
+            )
+        )

@@ -1,7 +1,8 @@
-from core.models import SlugQuerySet
+from core.querysets import SlugQuerySet
+from search.query import SearchQuerySet
 
 
-class EnterpriseQuerySet(SlugQuerySet):
+class EnterpriseQuerySet(SearchQuerySet, SlugQuerySet):
     def for_listing(self):
         """The directory in the page's language (``in_language()``); a row shows its park:
         fetch it in the same query."""

@@ -35,7 +35,7 @@ class Enterprise(ContentModel):
 
     objects = EnterpriseQuerySet.as_manager()
 
-    # Enterprise.objects.search(q) (core/search.py): field -> weight.
+    # Enterprise.objects.search(q) (search/query.py): field -> weight.
     search_weights = {"name": 3, "sector": 2, "description": 1}
     required_text = ("name",)  # in the original language
     slug_source = "name"

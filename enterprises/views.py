@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from core import structured_data
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
+from core.structured_data import StructuredDataMixin
 from enterprises.models import Enterprise
 from parks.models import Park
 
@@ -39,14 +39,9 @@ class EnterpriseListView(ListView):
         return super().get_context_data(park=self.park, parks=Park.objects.all(), **kwargs)
 
 
-class EnterpriseDetailView(OneLanguageMixin, DetailView):
+class EnterpriseDetailView(StructuredDataMixin, OneLanguageMixin, DetailView):
     template_name = "enterprises/enterprise_detail.html"
     context_object_name = "enterprise"
 
     def get_queryset(self):
         return Enterprise.objects.select_related("park", "image").prefetch_related("sources")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            structured_data=structured_data.organization(self.object, self.request), **kwargs
-        )

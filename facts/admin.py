@@ -1,8 +1,9 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
-from core.history_admin import SimpleHistoryAdmin
+from core.editorial.admin import EditorialAdminMixin
+from core.editorial.history_admin import SimpleHistoryAdmin
+from core.editorial.translations import TranslationStatusAdminMixin
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
 
 

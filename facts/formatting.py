@@ -19,7 +19,7 @@ so that this module stays free of models.
 
 from decimal import Decimal
 
-from core import languages
+from core.i18n import languages, traditional
 
 # Units whose large values are written with a scale word (million / 万 ...).
 SCALED_UNITS = {"count", "yuan", "people", "projects"}
@@ -104,7 +104,7 @@ def format_amount(value, unit="count", qualifier="", language=None):
         return ""
     formatter = FORMATTERS.get(languages.written(language), _format_en)
     # Traditional: the Simplified words converted (2198亿元 -> 2198億元).
-    return languages.convert(formatter(Decimal(value), unit, qualifier or ""), language or languages.current())
+    return traditional.convert(formatter(Decimal(value), unit, qualifier or ""), language or languages.current())
 
 
 def format_figure(figure, language=None):

@@ -4,10 +4,15 @@ needs in a fixed number of queries (no per-row query in a template)."""
 from django.db import models
 from django.db.models import F
 
-from core.models import SlugQuerySet
+from core.querysets import SlugQuerySet
+from search.query import SearchQuerySet
 
 
-class KeyFigureQuerySet(SlugQuerySet):
+class SourceQuerySet(SearchQuerySet, SlugQuerySet):
+    """Sources are searched by title and publisher (``Source.search_weights``)."""
+
+
+class KeyFigureQuerySet(SearchQuerySet, SlugQuerySet):
     def with_source(self):
         """Every figure is shown with its source (and park): fetch them in the same query."""
         return self.select_related("source", "park")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentModel, DatePrecision, original_required
 from facts import formatting
-from facts.managers import AssessmentResultQuerySet, KeyFigureQuerySet, MilestoneQuerySet
+from facts.managers import AssessmentResultQuerySet, KeyFigureQuerySet, MilestoneQuerySet, SourceQuerySet
 
 
 class Source(ContentModel):
@@ -26,7 +26,8 @@ class Source(ContentModel):
     url = models.URLField(_("URL"), max_length=500, blank=True)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
 
-    # What search looks at, in both languages, and how much a match there counts (core/search.py).
+    objects = SourceQuerySet.as_manager()
+    # What search looks at, in both languages, and how much a match there counts (search/query.py).
     search_weights = {"title": 3, "publisher": 2}
     required_text = ("title", "publisher")  # in the original language
     slug_source = "title"
@@ -97,7 +98,7 @@ class KeyFigure(ContentModel):
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = KeyFigureQuerySet.as_manager()
-    # What search looks at (core/search.py): the label; the value is shown with it.
+    # What search looks at (search/query.py): the label; the value is shown with it.
     search_weights = {"label": 3}
 
     required_text = ("label",)  # in the original language

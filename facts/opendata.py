@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.http import JsonResponse
 
-from core import csv_export, languages
+from core import csv_export
+from core.i18n import languages
 from core.models import DatePrecision
 from facts import formatting
 

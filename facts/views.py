@@ -1,7 +1,7 @@
 from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
 from enterprises.models import Enterprise
 from facts import charts, opendata
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source

@@ -4,8 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
-from core.history_admin import SimpleHistoryAdmin
+from core.editorial.admin import EditorialAdminMixin
+from core.editorial.history_admin import SimpleHistoryAdmin
+from core.editorial.translations import TranslationStatusAdminMixin
 from images.models import Image
 
 

@@ -4,7 +4,8 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OriginalLanguageModel, SlugQuerySet, now, original_required
+from core.models import OriginalLanguageModel, now, original_required
+from core.querysets import SlugQuerySet
 from images import processing, renditions
 
 

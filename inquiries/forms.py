@@ -3,7 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import languages
+from core.i18n import languages
 from inquiries.choices import Sector
 from inquiries.models import Inquiry
 

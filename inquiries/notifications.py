@@ -32,8 +32,8 @@ def recipients(inquiry):
 
 def build_messages(inquiry, base_url=""):
     """One message per language among the recipients: each staff member reads it in the
-    admin language they chose (core/admin_language.py), others in INQUIRY_NOTIFY_LANGUAGE."""
-    from core.admin_language import language_for_email
+    admin language they chose (core/editorial/admin_language.py), others in INQUIRY_NOTIFY_LANGUAGE."""
+    from core.editorial.admin_language import language_for_email
 
     by_language = {}
     for address in recipients(inquiry):

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
-from core.history_admin import SimpleHistoryAdmin
+from core.editorial.admin import EditorialAdminMixin
+from core.editorial.history_admin import SimpleHistoryAdmin
+from core.editorial.translations import TranslationStatusAdminMixin
 from news.models import Article
 
 

@@ -7,7 +7,24 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from core.history import register_history
+        from core import registry
         from news.models import Article
+        from news.structured_data import news_article
 
-        register_history(Article, m2m_fields=["parks"])
+        registry.register(
+            registry.ContentType(
+                Article,
+                key="article",
+                label=_("News"),
+                list_url="news:list",
+                sitemap_section="news",
+                fixtures=["news"],  # with the sources and picture the articles cite
+                history_m2m=["parks"],
+                date_field="published_at",
+                # A scheduled article's page appears when it is published, not when it was saved.
+                modified=("published_at", "updated_at"),
+                structured_data=news_article,
+                own_page=True,  # an article's page shows no other article (core/cache.py)
+                gaps=registry.without_sources,
+            )
+        )

@@ -4,11 +4,12 @@ shows articles to visitors starts from ``Article.objects.published()``."""
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
 from django.utils import timezone
 
-from core import languages
-from core.models import SlugQuerySet
+from core.i18n import languages
+from core.querysets import SlugQuerySet
+from search.query import SearchQuerySet
 
 
-class ArticleQuerySet(SlugQuerySet):
+class ArticleQuerySet(SearchQuerySet, SlugQuerySet):
     def public_condition(self, now=None) -> Q:
         """The rule itself: status is published and the publication time has come."""
         return Q(status=self.model.Status.PUBLISHED, published_at__lte=now or timezone.now())
@@ -33,7 +34,7 @@ class ArticleQuerySet(SlugQuerySet):
 
     def next_publication(self, now=None):
         """When the next scheduled article becomes public (None if none is scheduled). The page
-        cache keeps no page past this time (core/cache.py)."""
+        cache keeps no page past this time (core/pagecache/)."""
         return (
             self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now())
             .order_by("published_at")

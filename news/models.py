@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core import languages
+from core.i18n import languages
 from core.models import ContentModel, now, original_required
 from core.sanitize import clean_html
 from images.fields import image_field
@@ -35,13 +35,10 @@ class Article(ContentModel):
 
     objects = ArticleQuerySet.as_manager()
     # What search looks at, in both languages, and how much a match there counts
-    # (core/search.py). Start from published(): Article.objects.published().search(q).
+    # (search/query.py). Start from published(): Article.objects.published().search(q).
     search_weights = {"title": 3, "summary": 2, "body": 1}
     required_text = ("title", "summary", "body")  # in the original language
     slug_source = "title"
-    # Its page shows its parks, sources and image, never another article: saving it re-renders
-    # its own page and the lists, not the other articles' pages (core/cache.py).
-    own_page_cache = True
 
     class Meta:
         ordering = ["-published_at", "-pk"]

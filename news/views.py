@@ -2,11 +2,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core import structured_data
-from core.cache import OwnPageMixin
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
+from core.i18n.side_by_side import SideBySideMixin, pair_blocks
 from core.preview import PreviewMixin
-from core.side_by_side import SideBySideMixin, pair_blocks
+from core.structured_data import StructuredDataMixin
 from news.forms import ArticleFilterForm
 from news.models import Article
 
@@ -34,7 +33,10 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(OwnPageMixin, PreviewMixin, OneLanguageMixin, DetailView):
+class ArticleDetailView(PreviewMixin, StructuredDataMixin, OneLanguageMixin, DetailView):
+    # An article's own page (its content type says so): the page cache keeps it under the
+    # article's version, found from this model and the URL's slug (core/pagecache/middleware.py).
+    model = Article
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
@@ -43,11 +45,6 @@ class ArticleDetailView(OwnPageMixin, PreviewMixin, OneLanguageMixin, DetailView
         # staff who may edit articles see drafts and scheduled ones as a preview.
         return (
             Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks", "sources")
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            structured_data=structured_data.news_article(self.object, self.request), **kwargs
         )
 
 

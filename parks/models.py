@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import ContentModel, DatePrecision, original_required
 from core.sanitize import clean_html
 from images.fields import image_field
+from parks.managers import ParkQuerySet
 
 
 class Park(ContentModel):
@@ -39,8 +40,9 @@ class Park(ContentModel):
     sources = models.ManyToManyField("facts.Source", blank=True, related_name="parks", verbose_name=_("sources"))
     image = image_field(_("Shown on the park's page and card."))
 
+    objects = ParkQuerySet.as_manager()
     # What search looks at, in both languages, and how much a match there counts
-    # (core/search.py): Park.objects.search(q).
+    # (search/query.py): Park.objects.search(q).
     search_weights = {
         "name": 3,
         "short_name": 3,

@@ -1,14 +1,17 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from core import structured_data
-from core.one_language import OneLanguageMixin
-from core.side_by_side import SideBySideMixin, pair_blocks
-from enterprises.models import Enterprise
-from facts import maps
-from facts.models import AssessmentResult, KeyFigure, Milestone
-from news.models import Article
+from core.i18n.one_language import OneLanguageMixin
+from core.i18n.side_by_side import SideBySideMixin, pair_blocks
+from core.structured_data import StructuredDataMixin
+from parks import maps
 from parks.models import Park
+
+
+def related(name):
+    """The objects of another app that point at parks, by the relation's name (``key_figures``):
+    news, facts and enterprises build on parks, so parks reads them without importing them."""
+    return Park._meta.get_field(name).related_model._default_manager
 
 
 class ParkListView(ListView):
@@ -20,7 +23,7 @@ class ParkListView(ListView):
         return Park.objects.in_language().select_related("image")
 
 
-class ParkDetailView(OneLanguageMixin, DetailView):
+class ParkDetailView(StructuredDataMixin, OneLanguageMixin, DetailView):
     model = Park
     template_name = "parks/park_detail.html"
     context_object_name = "park"
@@ -32,19 +35,17 @@ class ParkDetailView(OneLanguageMixin, DetailView):
         return Park.objects.select_related("image").prefetch_related(
             "sources",
             Prefetch(
-                "assessment_results", queryset=AssessmentResult.objects.select_related("source").order_by("-year")
+                "assessment_results", queryset=related("assessment_results").select_related("source").order_by("-year")
             ),
-            Prefetch("key_figures", queryset=KeyFigure.objects.with_source()),
-            Prefetch("milestones", queryset=Milestone.objects.select_related("source")),
+            Prefetch("key_figures", queryset=related("key_figures").with_source()),
+            Prefetch("milestones", queryset=related("milestones").select_related("source")),
         )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            structured_data=structured_data.park(self.object, self.request),
-            related_articles=Article.objects.published()
-            .filter(parks=self.object)
-            .for_listing()[: self.related_articles_count],
-            enterprises=Enterprise.objects.in_park(self.object)[: self.enterprises_shown],
+            # Through the reverse relations: the article's own rule of what is public still applies.
+            related_articles=self.object.articles.published().for_listing()[: self.related_articles_count],
+            enterprises=self.object.enterprises.all()[: self.enterprises_shown],
             park_map=maps.park_map(Park.objects.all(), current=self.object),
             **kwargs,
         )

@@ -19,12 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]  # settings.CONTENT_FIXTURES (a test checks)
 
 
 def prepare(env):
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["make_demo_images"], ["loaddata", *FIXTURES], ["make_renditions"]):
+    for command in (["migrate", "--noinput"], ["make_demo_images"], ["load_content"], ["make_renditions"]):
         subprocess.run([*manage, *command, "-v0"], check=True, cwd=ROOT, env=env)  # noqa: S603
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.search import MAX_QUERY_LENGTH
+from search.terms import MAX_QUERY_LENGTH
 
 
 class QueryField(forms.CharField):

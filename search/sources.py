@@ -1,8 +1,9 @@
 """What the search page searches, and how its results are put together.
 
-``SOURCES`` is the one list of searchable kinds. To make another model
-searchable, give it ``search_weights`` (core/search.py) and add one ``Source``
-here.
+``SOURCES`` is the list of searchable kinds: every declared content type
+(core/registry.py) whose model has ``search_weights`` (core/search.py). To make
+another model searchable, give it ``search_weights``; its declaration gives the
+label, the date shown and what is public.
 """
 
 from collections.abc import Callable
@@ -13,15 +14,11 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from core.search import index_scans, nearest_words
-from enterprises.models import Enterprise
-from facts.models import KeyFigure
-from facts.models import Source as FactSource
-from news.models import Article
-from parks.models import Park
+from core import registry
 from search.highlight import mark, snippet
+from search.query import index_scans
+from search.suggestions import nearest_words
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity
@@ -32,13 +29,11 @@ class Source:
     date_field: str | None = None  # shown with each result, when there is one
 
 
-# Listed in the order results of equal rank appear.
+# In the order results of equal rank appear: the registry's (settings.CONTENT_APPS).
 SOURCES = [
-    Source("park", _("Park"), Park.objects.all),
-    Source("article", _("News"), Article.objects.published, date_field="published_at"),
-    Source("enterprise", _("Enterprise"), Enterprise.objects.all),
-    Source("source", _("Source"), FactSource.objects.all, date_field="published_on"),
-    Source("figure", _("Key figure"), KeyFigure.objects.all),
+    Source(content_type.key, content_type.label, content_type.public, content_type.date_field)
+    for content_type in registry.content_types()
+    if content_type.searchable
 ]
 
 # Fewer results than this, and "Did you mean …?" looks for a better query.
@@ -139,7 +134,7 @@ class SearchResults:
 
     def suggestion(self) -> str | None:
         """ "Did you mean …?": when the terms found little, the query with each
-        term replaced by the nearest word of the titles (core.search.nearest_words),
+        term replaced by the nearest word of the titles (search.suggestions.nearest_words),
         if that finds more. Quoted phrases are kept as they are."""
         if len(self) >= FEW_RESULTS:
             return None

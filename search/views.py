@@ -3,9 +3,9 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from core.search import MAX_QUERY_LENGTH, parse_query
 from search.forms import SearchForm
 from search.sources import SearchResults
+from search.terms import MAX_QUERY_LENGTH, parse_query
 
 # Shown on the search page before anything is searched: queries that find
 # something, in the page's language (the .po file has the Chinese ones).

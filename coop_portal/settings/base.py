@@ -14,13 +14,11 @@ ALLOWED_HOSTS: list[str] = []
 
 # Apps whose rows are the portal's content (installed below): exported together by
 # `manage.py export_content` (backups), restored with `loaddata`, and any change to them is new
-# content for the page cache (core/cache.py). A new content app is added here, and only here.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises", "about"]
-# The real content, as `make load` loads it (`manage.py loaddata` of these fixtures/*.json); the
-# tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
-# repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
-# checks that they agree.
-CONTENT_FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]
+# content for the page cache (core/pagecache/). A new content app is added here, and only here; it
+# declares its content types in its AppConfig.ready() (core/registry.py), in this order: the order
+# of search results of equal rank, of the sitemap's sections and of loading the fixtures
+# (`manage.py load_content`).
+CONTENT_APPS = ["images", "parks", "news", "enterprises", "facts", "about"]
 
 INSTALLED_APPS = [
     # Listed first so that its `loaddata` (validating, all-or-nothing) takes
@@ -42,7 +40,7 @@ INSTALLED_APPS = [
     "csp",
     # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
     "django_prose_editor",
-    # Editorial history of articles and parks (registered in news/parks apps.py).
+    # Editorial history of every content type (registered with it, core/registry.py).
     "simple_history",
     *CONTENT_APPS,
     "inquiries",
@@ -62,24 +60,24 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match with 304 from the ETag of the (cached) page.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole public pages for visitors (core/cache.py). Before sessions and CSRF, so it sees their
+    # Whole public pages for visitors (core/pagecache/). Before sessions and CSRF, so it sees their
     # cookies and headers in the response it stores, and a hit skips them. A middleware that must
     # act on every response (a per-request header) goes above this line.
-    "core.cache.PageCacheMiddleware",
+    "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "django.middleware.locale.LocaleMiddleware",
-    # /zh-hant/: the page converted to Traditional Chinese (core/languages.py); inside the page
+    # /zh-hant/: the page converted to Traditional Chinese (core/i18n/traditional.py); inside the page
     # cache, so that the converted page is what is stored.
     "core.middleware.DerivedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Under /admin/, the language the staff member chose there (core/admin_language.py).
-    "core.admin_language.AdminLanguageMiddleware",
+    # Under /admin/, the language the staff member chose there (core/editorial/admin_language.py).
+    "core.editorial.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Tells an editor when their change could not clear the page cache (core/cache.py).
-    "core.cache.InvalidationNoticeMiddleware",
+    # Tells an editor when their change could not clear the page cache (core/pagecache/).
+    "core.pagecache.middleware.InvalidationNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -138,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages -------------------------------------------------------------
-# The language rules of the site live in core/languages.py; these are the
+# The language rules of the site live in core/i18n/languages.py; these are the
 # settings Django and modeltranslation read. LANGUAGE_CODE stays "en": loaddata
 # runs in it, and modeltranslation's default language must match.
 LANGUAGE_CODE = "en"
@@ -148,7 +146,7 @@ LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
     # Derived: every page converted from the Simplified one, nothing written in it and no column
-    # of its own (MODELTRANSLATION_LANGUAGES below); core/languages.py.
+    # of its own (MODELTRANSLATION_LANGUAGES below); core/i18n/languages.py.
     ("zh-hant", _("Traditional Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -159,7 +157,7 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
 # A missing Chinese text shows the English one (and vice versa) rather than a
-# blank; templates mark such text with its real language (core/languages.py).
+# blank; templates mark such text with its real language (core/i18n/languages.py).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("zh-hans",)}
 # TabbedTranslationAdmin would load jQuery UI from a Google CDN, unreachable for
 # many readers in mainland China: serve our vendored copy instead.
@@ -197,7 +195,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
 
-# --- Page cache (core/cache.py) --------------------------------------------
+# --- Page cache (core/pagecache/) --------------------------------------------
 # Off by default (`make run`: templates change under the developer); production turns it on.
 PAGE_CACHE = False
 # Longest life of a cached page; edits and scheduled publications end it earlier.
@@ -205,7 +203,7 @@ PAGE_CACHE_SECONDS = 600
 # How long a shared cache in front (nginx, a CDN) may keep a public page (s-maxage): the delay
 # before an edit shows through it (docs/operations.md).
 SHARED_CACHE_SECONDS = 5
-# After the cache (Redis) fails, each process skips it for this long (core.cache.RedisCache).
+# After the cache (Redis) fails, each process skips it for this long (core.pagecache.backend.RedisCache).
 CACHE_RETRY_SECONDS = 30
 
 # --- Caches ------------------------------------------------------------------
@@ -226,7 +224,7 @@ LOGGING = {
 # only the admin forms with the rich-text editor get 'unsafe-inline' for styles
 # (core.middleware.ContentSecurityPolicyMiddleware, docs/operations.md).
 # Nonces are available as request.csp_nonce where an inline script is unavoidable: the
-# rich-text editor's import map (core/widgets.py). NONCE is left out of the header of every
+# rich-text editor's import map (core/editorial/widgets.py). NONCE is left out of the header of every
 # response that did not use one, so public pages stay at script-src 'self'.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -80,14 +80,14 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# One cache shared by every worker, so that the page cache (core/cache.py) and the inquiry rate
+# One cache shared by every worker, so that the page cache (core/pagecache/) and the inquiry rate
 # limit hold for the whole site: Redis when REDIS_URL is set (required with more than one machine),
 # else files in CACHE_DIR, shared by the workers of this machine.
 _redis_url = os.environ.get("REDIS_URL", "").strip()
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.RedisCache",
+            "BACKEND": "core.pagecache.backend.RedisCache",
             "LOCATION": _redis_url,
             # A Redis that accepts connections but does not answer costs a request one of these,
             # then the cache is skipped for CACHE_RETRY_SECONDS (redis-py retries nothing by default).
@@ -145,7 +145,7 @@ try:
 except json.JSONDecodeError as exc:
     raise ImproperlyConfigured(f"INQUIRY_PARK_NOTIFY_EMAILS is not valid JSON: {exc}") from exc
 
-# Whole public pages are cached (core/cache.py) in the shared cache above.
+# Whole public pages are cached (core/pagecache/) in the shared cache above.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "5"))

@@ -16,7 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if os.environ.get("REDIS_URL", "").strip():
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.RedisCache",
+            "BACKEND": "core.pagecache.backend.RedisCache",
             "LOCATION": os.environ["REDIS_URL"].strip(),
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
         },

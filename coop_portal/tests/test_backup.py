@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, models
 from django.db.models import ProtectedError
 
-from core.languages import translated_base_fields
+from core.i18n.languages import translated_base_fields
 from core.models import exported_models
 from news.tests.factories import ArticleFactory
 

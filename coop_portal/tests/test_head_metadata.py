@@ -190,7 +190,8 @@ def test_park_json_ld_needs_no_more_queries(client, content, django_assert_max_n
 def test_organization_json_ld_for_any_model_with_a_name_and_a_page(rf):
     from types import SimpleNamespace
 
-    from core.structured_data import organization, to_script
+    from core.structured_data import to_script
+    from enterprises.structured_data import organization
 
     company = SimpleNamespace(
         name="Nichicon (Electronics) Suqian",

@@ -1,6 +1,7 @@
 """core/ is the base layer: every app builds on it, and it builds on no content app. The site-level
 pages that show several apps at once live in coop_portal/; each app grants the editorial roles on its
-own models."""
+own models. Between the top-level packages, imports point one way: no cycle (a park page gathers its
+news through the reverse relation, not by importing news)."""
 
 import ast
 from pathlib import Path
@@ -10,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.migrations.loader import MigrationLoader
 
+from core.editorial.roles import EDITOR, TRANSLATOR
 from core.models import exported_models
-from core.roles import EDITOR, TRANSLATOR
 
 BASE_DIR = Path(settings.BASE_DIR)
 CORE = BASE_DIR / "core"
@@ -25,6 +26,60 @@ def imported_modules(path: Path):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             yield node.module
+
+
+# Every top-level package of the project (apps, coop_portal, bench, scripts, e2e).
+PACKAGES = {path.parent.name for path in BASE_DIR.glob("*/__init__.py")}
+
+
+def import_graph(base: Path = BASE_DIR) -> dict[str, set[str]]:
+    """Which top-level packages each one imports, from the code (tests and migrations left out:
+    a test may use any app's factories, and migrations name apps by label)."""
+    graph = {package: set() for package in PACKAGES}
+    for package in PACKAGES:
+        for path in (base / package).rglob("*.py"):
+            if {"tests", "migrations"} & set(path.relative_to(base).parts):
+                continue
+            for module in imported_modules(path):
+                top = module.split(".")[0]
+                if top in PACKAGES and top != package:
+                    graph[package].add(top)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph (its packages, the first repeated at the end), or None."""
+    done, path = set(), []
+
+    def visit(node):
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return None
+        path.append(node)
+        for neighbour in sorted(graph[node]):
+            if cycle := visit(neighbour):
+                return cycle
+        path.pop()
+        done.add(node)
+        return None
+
+    for node in sorted(graph):
+        if cycle := visit(node):
+            return cycle
+    return None
+
+
+def test_find_cycle_finds_one():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) is None
+
+
+def test_no_import_cycle_between_top_level_packages():
+    graph = import_graph()
+    assert {"parks", "news"} <= graph.keys() and "core" in graph["parks"]  # the graph is read at all
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle)
 
 
 def test_the_project_has_apps_to_keep_out_of_core():

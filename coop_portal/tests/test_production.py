@@ -72,7 +72,7 @@ def test_services_come_from_the_environment(tmp_path):
     )
     assert found["engine"] == "core.postgresql"  # Django's, with a bound on waits (core/postgresql/)
     assert found["conn_max_age"] == 60  # persistent connections
-    assert found["cache"] == "core.cache.RedisCache"  # with a circuit breaker
+    assert found["cache"] == "core.pagecache.backend.RedisCache"  # with a circuit breaker
     # A hung Redis costs a request one short timeout (core/tests/test_page_cache.py).
     assert found["cache_options"] == {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
     assert found["page_cache"] is True

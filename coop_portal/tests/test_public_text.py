@@ -23,7 +23,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 def public_pages(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     pages = {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>(.*?)</loc>", sitemap)}
-    # Traditional pages are the Simplified ones converted (core/languages.py): what is checked here
+    # Traditional pages are the Simplified ones converted (core/i18n/languages.py): what is checked here
     # is in the text as written, so they would only repeat the Simplified pages, slower.
     pages = {page for page in pages if not page.startswith("/zh-hant/")}
     pages |= {

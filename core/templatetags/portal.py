@@ -6,7 +6,8 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 
-from core import languages, line_breaks, side_by_side, structured_data
+from core import structured_data
+from core.i18n import languages, line_breaks, side_by_side
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -16,7 +17,7 @@ register = template.Library()
 @register.filter
 def sanitize(html):
     """Render editor-written HTML after passing it through the sanitizer, with its dates and
-    amounts kept on one line (core.line_breaks)."""
+    amounts kept on one line (core.i18n.line_breaks)."""
     return line_breaks.keep_together_html(clean_html(html))
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, reverse
 
-from core.roles import EDITOR, TRANSLATOR
+from core.editorial.roles import EDITOR, TRANSLATOR
 
 # Words that may stay Latin on a Chinese page: language names on the tabs and switch, product
 # and format names, and ASCII field values (slugs, addresses) that are data, not interface.

@@ -12,7 +12,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin as BaseHistoryAdmin
 
-from core.history_admin import SimpleHistoryAdmin
+from core.editorial.history_admin import SimpleHistoryAdmin
 
 # Not a number, not an integer, beyond bigint, negative. ("%00", a NUL, is refused
 # before the admin by core.middleware.RequestGuardMiddleware: a 400.)

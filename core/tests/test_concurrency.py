@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, connections
 from django.test import Client
 
-from core.roles import EDITOR
+from core.editorial.roles import EDITOR
 from core.tests.test_admin_chinese import english_words
 from facts.tests.factories import KeyFigureFactory
 from news.tests.factories import ArticleFactory

@@ -1,7 +1,7 @@
 """Dates and amounts in editors' text are marked up so that no line splits them (issue 27, point 8);
 the browser test e2e/test_line_breaks.py measures the line boxes."""
 
-from core.line_breaks import keep_together, keep_together_html
+from core.i18n.line_breaks import keep_together, keep_together_html
 
 
 def test_chinese_dates_become_time_elements():

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from core.languages import slug_from
-from core.roles import EDITOR
+from core.editorial.roles import EDITOR
+from core.i18n.languages import slug_from
 from core.translation_status import translated_fields
 from enterprises.tests.factories import EnterpriseFactory
 from news.models import Article

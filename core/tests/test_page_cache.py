@@ -16,7 +16,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
-from core import cache as page_cache
+from core import pagecache as page_cache
 from core.tests import page_cache_urls
 from news.models import Article
 from news.tests.factories import ArticleFactory
@@ -553,7 +553,7 @@ def redis_at(settings, port):
     """The production cache settings, pointed at port."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache.RedisCache",
+            "BACKEND": "core.pagecache.backend.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
@@ -589,7 +589,7 @@ def test_the_cache_is_tried_again_after_the_retry_time(anon, db, settings, hung_
     anon.get("/en/parks/")
     attempts = len(accepted)
     clock = time.monotonic() + settings.CACHE_RETRY_SECONDS + 1
-    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock)
+    monkeypatch.setattr(time, "monotonic", lambda: clock)
     anon.get("/en/parks/")
     assert len(accepted) > attempts
 
@@ -608,7 +608,7 @@ def test_pages_and_edits_work_while_redis_refuses_connections(anon, content, set
 
 
 def test_an_article_page_and_its_edit_work_while_redis_refuses_connections(anon, content, settings):
-    """The article page reads its own version from the cache before the article (OwnPageMixin)."""
+    """The article page reads its own version from the cache before the article (the middleware's lookup)."""
     redis_at(settings, 1)  # nothing listens there
     assert anon.get(ANNOUNCEMENT).status_code == 200
     article = Article.objects.get(slug="suzhou-suqian-strengthen-cooperation-2023")

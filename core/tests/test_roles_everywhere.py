@@ -1,6 +1,6 @@
 """Roles hold on the server, in every admin (issue 23, point 6).
 
-A Translator changes translated text and nothing else (core/roles.py). Hiding a field in the
+A Translator changes translated text and nothing else (core/editorial/roles.py). Hiding a field in the
 form is not enough: a crafted POST can name any field. This test walks ``admin.site._registry``
 (and each admin's inlines), and for every admin a Translator can open it posts, as that
 Translator, a change form in which every field that is not translated text carries a new value,
@@ -29,8 +29,8 @@ from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
 from about.models import SiteSettings
-from core.concurrency import FIELD
-from core.roles import TRANSLATOR
+from core.editorial.concurrency import FIELD
+from core.editorial.roles import TRANSLATOR
 from enterprises.models import Enterprise
 from enterprises.tests.factories import EnterpriseFactory
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source

@@ -1,4 +1,4 @@
-from core.side_by_side import blocks, pair_blocks
+from core.i18n.side_by_side import blocks, pair_blocks
 
 
 def test_blocks_are_cut_at_top_level_elements_and_sanitized():

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from core import languages
+from core.i18n import languages, traditional
 from core.management.commands.traditional_catalogue import convert_catalogue
 from news.models import Article
 from news.tests.factories import ArticleFactory
@@ -66,13 +66,13 @@ def test_the_six_park_names(client, content, slug, name):
 def test_the_project_dictionary_fixes_names_opencc_gets_wrong():
     import opencc
 
-    plain = opencc.OpenCC(languages.CONVERSION)
+    plain = opencc.OpenCC(traditional.CONVERSION)
     assert plain.convert("昆山沭阳工业园区") == "崑山沭陽工業園區"  # what the dictionary is for
-    assert languages.convert("昆山沭阳工业园区") == "昆山沭陽工業園區"
+    assert traditional.convert("昆山沭阳工业园区") == "昆山沭陽工業園區"
     assert plain.convert("宿迁市广播电视总台") == "宿遷市廣播電視總檯"
-    assert languages.convert("宿迁市广播电视总台") == "宿遷市廣播電視總台"
+    assert traditional.convert("宿迁市广播电视总台") == "宿遷市廣播電視總台"
     # A person named in the content, pinned against OpenCC upgrades.
-    assert languages.convert("董事长兼总经理南出智嗣介绍") == "董事長兼總經理南出智嗣介紹"
+    assert traditional.convert("董事长兼总经理南出智嗣介绍") == "董事長兼總經理南出智嗣介紹"
 
 
 def test_a_persons_name_added_to_the_dictionary_is_written_as_listed(tmp_path):
@@ -81,8 +81,8 @@ def test_a_persons_name_added_to_the_dictionary_is_written_as_listed(tmp_path):
 
     dictionary = tmp_path / "names.tsv"
     dictionary.write_text("# people\n余承东\t余承東\n", "utf-8")
-    assert opencc.OpenCC(languages.CONVERSION).convert("华为的余承东说") == "華為的餘承東說"
-    converter = languages._opencc(languages.CONVERSION, languages.read_dictionary(dictionary))
+    assert opencc.OpenCC(traditional.CONVERSION).convert("华为的余承东说") == "華為的餘承東說"
+    converter = traditional._opencc(traditional.CONVERSION, traditional.read_dictionary(dictionary))
     assert converter.convert("华为的余承东说") == "華為的余承東說"
     assert converter.convert("300余人") == "300餘人"  # the word is still converted elsewhere
 
@@ -91,7 +91,7 @@ def test_a_malformed_dictionary_line_is_a_clear_error(tmp_path):
     dictionary = tmp_path / "names.tsv"
     dictionary.write_text("苏州 蘇州\n", "utf-8")
     with pytest.raises(ValueError, match="line 1"):
-        languages.read_dictionary(dictionary)
+        traditional.read_dictionary(dictionary)
 
 
 def test_what_visitors_typed_and_the_switch_are_left_as_written(client, db):
@@ -116,11 +116,11 @@ def test_html_conversion_keeps_urls_attributes_and_kept_parts():
         '<p lang="zh-Hans" title="苏州">发展</p><a href="/zh-hant/search/?q=苏州">苏州</a>'
         '<input name="q" value="苏州"><textarea>苏州</textarea><span translate="no">简体</span>'
     )
-    assert languages.convert_html(html) == (
+    assert traditional.convert_html(html) == (
         '<p lang="zh-Hant" title="蘇州">發展</p><a href="/zh-hant/search/?q=蘇州">蘇州</a>'
         '<input name="q" value="苏州"><textarea>苏州</textarea><span translate="no">简体</span>'
     )
-    assert languages.convert_html(html, "zh-hans") == html
+    assert traditional.convert_html(html, "zh-hans") == html
 
 
 def test_an_object_exists_in_traditional_when_it_exists_in_simplified(client, db):
@@ -172,7 +172,7 @@ def test_the_server_error_page_has_a_traditional_block():
 
     html = get_template("500.html").render()
     simplified = re.search(r'<div lang="zh-Hans">(.*?)</div>', html).group(1)
-    assert f'<div lang="zh-Hant">{languages.convert(simplified)}</div>' in html
+    assert f'<div lang="zh-Hant">{traditional.convert(simplified)}</div>' in html
 
 
 @pytest.mark.parametrize(
@@ -258,7 +258,7 @@ def test_traditional_pages_are_cached_converted(page_cache, content, django_asse
     first = anon.get("/zh-hant/parks/ssip/")
     assert first["X-Cache"] == "MISS"
     assert "<h1>蘇州宿遷工業園區</h1>" in first.content.decode()
-    monkeypatch.setattr(languages, "_converter", None)  # a hit converts nothing (it would fail here)
+    monkeypatch.setattr(traditional, "_converter", None)  # a hit converts nothing (it would fail here)
     with django_assert_num_queries(0):
         second = anon.get("/zh-hant/parks/ssip/")
     assert second["X-Cache"] == "HIT" and second.content == first.content

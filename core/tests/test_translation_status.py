@@ -4,7 +4,8 @@ import pytest
 from django.contrib import admin
 from modeltranslation.translator import translator
 
-from core.admin import EditorialAdminMixin, TranslationStatusAdminMixin
+from core.editorial.admin import EditorialAdminMixin
+from core.editorial.translations import TranslationStatusAdminMixin
 from core.translation_status import missing_languages
 from news.models import Article
 from news.tests.factories import ArticleFactory

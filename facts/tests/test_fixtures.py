@@ -1,4 +1,4 @@
-"""The facts content as an operator loads it: `loaddata parks news figures enterprises timeline`."""
+"""The facts content as an operator loads it: `manage.py load_content` (every declared fixture)."""
 
 import json
 from decimal import Decimal
@@ -8,12 +8,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from core import registry
 from enterprises.models import Enterprise
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
 from parks.models import Park
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-ALL = settings.CONTENT_FIXTURES
+ALL = registry.fixtures()
 SEED_SOURCE = "ourjiangsu-2023-10-11"
 
 # facts.md, "Figures stated by the seed article": (value, unit, qualifier).

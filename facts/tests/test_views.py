@@ -63,7 +63,7 @@ def test_every_headline_figure_on_the_home_page_cites_its_source(client, content
     headline = list(KeyFigure.objects.headline())
     assert len(cards) == len(headline) >= 4
     for card, figure in zip(cards, headline, strict=True):
-        # As read: the amount is wrapped so that no line splits it (core/line_breaks.py).
+        # As read: the amount is wrapped so that no line splits it (core/i18n/line_breaks.py).
         assert figure.formatted in re.sub(r"<[^>]+>", "", card)
         assert f'href="/en/sources/{figure.source.slug}/"' in card
     assert "219.8 billion yuan" in html

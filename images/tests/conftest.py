@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from core.roles import EDITOR
+from core.editorial.roles import EDITOR
 
 
 @pytest.fixture

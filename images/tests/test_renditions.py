@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from core.cache import invalidate
+from core.pagecache import invalidate
 from images import renditions
 from images.models import Image
 from images.tests.conftest import stored_files
@@ -111,7 +111,7 @@ def test_a_rolled_back_delete_keeps_the_files(media_root, django_capture_on_comm
     files = stored_files(media_root)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         image.delete()
-    # Deletion waits for the commit (as does the page cache's invalidation, core/cache.py).
+    # Deletion waits for the commit (as does the page cache's invalidation, core/pagecache/).
     assert len([callback for callback in callbacks if callback is not invalidate]) == 1
     assert stored_files(media_root) == files
 

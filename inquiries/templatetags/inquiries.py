@@ -2,7 +2,7 @@
 the site.
 
 On a park page the form carries no CSRF token, so that the page sets no cookie
-and stays in the shared page cache (core/cache.py). It posts to
+and stays in the shared page cache (core/pagecache/). It posts to
 /<lang>/contact/review/, which stores nothing: it shows the same form filled in,
 with its errors or a "check and send" note, and with a CSRF token; sending it
 from there stores the inquiry."""

@@ -9,7 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages, registry, translation_status
+from core import registry, translation_status
+from core.i18n import languages
 
 LABEL_FIELDS = ("title", "name", "label", "alt")
 

@@ -5,7 +5,8 @@ under the key "document")."""
 from django.apps import apps
 from django.utils.translation import gettext as _
 
-from core import languages, registry
+from core import registry
+from core.i18n import languages
 from inspection.checks.common import admin_url, public_url
 from inspection.findings import Finding, Severity
 

@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core import languages, registry
+from core import registry
+from core.i18n import languages
 from inspection.checks.common import language_name, list_url
 from inspection.findings import Finding, Severity
 

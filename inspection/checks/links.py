@@ -20,7 +20,8 @@ from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core import languages, registry
+from core import registry
+from core.i18n import languages
 from inspection.checks.common import public_url
 from inspection.findings import Finding, Severity
 

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core import languages, registry, translation_status
+from core import registry, translation_status
+from core.i18n import languages
 from inspection.checks.common import LABEL_FIELDS, admin_url, language_name, public_url
 from inspection.findings import Finding, Severity
 

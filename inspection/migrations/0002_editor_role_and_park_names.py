@@ -4,7 +4,7 @@ names), each against the variant with or without 区 that the facts rule out."""
 
 from django.db import migrations
 
-from core.roles import ALL, EDITOR, grant
+from core.editorial.roles import ALL, EDITOR, grant
 
 # Notes are for the editors, who read them in Chinese.
 FACTS = "已核实的名称：《苏州日报》，中国经济网2021年1月8日转载"

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from core.roles import EDITOR, TRANSLATOR
+from core.editorial.roles import EDITOR, TRANSLATOR
 from inspection.models import InspectionRun
 from inspection.runner import inspect_and_store
 from news.models import Article

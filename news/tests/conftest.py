@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from core.roles import EDITOR, TRANSLATOR
+from core.editorial.roles import EDITOR, TRANSLATOR
 
 
 def _member(client, django_user_model, username, group):

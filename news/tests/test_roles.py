@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.roles import EDITOR, TRANSLATOR
+from core.editorial.roles import EDITOR, TRANSLATOR
 from news.models import Article
 from news.tests.factories import ArticleFactory
 

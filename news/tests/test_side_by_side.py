@@ -28,7 +28,9 @@ def test_article_reads_side_by_side_paragraph_by_paragraph(client, content, lang
 def test_park_description_reads_side_by_side(client, content, lang):
     html = client.get(f"/{lang}/parks/ssip/side-by-side/").content.decode()
     assert 'lang="en"><p>The agreement to build the park' in html
-    assert 'lang="zh-Hans"><p><time datetime="2006-11-01">2006年11月1日</time>' in html  # one line (core.line_breaks)
+    assert (
+        'lang="zh-Hans"><p><time datetime="2006-11-01">2006年11月1日</time>' in html
+    )  # one line (core.i18n.line_breaks)
 
 
 def test_side_by_side_follows_the_public_rule(client, db):

@@ -201,7 +201,7 @@ def test_query_count_does_not_grow_with_results(client, content, count, django_a
         ArticleFactory(title_en=f"Quokka {n}", parks=parks)
     client.get("/en/search/", {"q": "quokka"})  # which index each model has is looked up once per process
     # For each kind: the total with the best (id, rank) pairs, then the objects shown; on
-    # PostgreSQL, 4 more to set the plan (core.search.index_scans): savepoint, set, reset, release.
+    # PostgreSQL, 4 more to set the plan (search.query.index_scans): savepoint, set, reset, release.
     with django_assert_max_num_queries(2 * len(SOURCES) + 4):
         assert len(results(client.get("/en/search/", {"q": "quokka"}).content.decode())) == min(count, 10)
     # Nothing found: for each kind, the search, the words of its titles (SQLite; PostgreSQL:

@@ -16,8 +16,8 @@ from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
 from core.history import batched_versions
-from core.languages import translated_base_fields
-from core.models import remembered_natural_keys
+from core.i18n.languages import translated_base_fields
+from core.querysets import remembered_natural_keys
 
 
 class FixtureError(ValueError):

@@ -1,5 +1,5 @@
 """``manage.py traditional_catalogue``: the Traditional Chinese interface strings, made from the
-Simplified catalogue with the site's conversion (core/languages.py). ``make messages`` runs it
+Simplified catalogue with the site's conversion (core/i18n/traditional.py). ``make messages`` runs it
 before compiling, so there is no second catalogue to keep in step by hand: the Traditional one
 is generated (``locale/zh_Hant/``, not committed) and the Simplified one is the only one edited.
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core import languages
+from core.i18n import languages, traditional
 
 # A line of a .po file that starts a message string or continues one ("…").
 _MSGSTR = re.compile(r"^msgstr(\[\d+\])? ")
@@ -27,7 +27,7 @@ def convert_catalogue(text: str, code: str = "zh-hant") -> str:
             in_msgstr = True
         elif not line.startswith('"'):
             in_msgstr = False
-        lines.append(languages.convert(line, code) if in_msgstr else line)
+        lines.append(traditional.convert(line, code) if in_msgstr else line)
     header = f'"Language: {languages.to_locale(code)}\\n"'
     return re.sub(r'^"Language: [^"]*\\n"$', lambda _match: header, "".join(lines), count=1, flags=re.M)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from facts import maps
+from parks import maps
 from parks.models import Park
 from parks.tests.factories import ParkFactory
 

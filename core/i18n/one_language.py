@@ -2,7 +2,8 @@
 
 from django.utils import translation
 
-from core import languages
+from core import canonical
+from core.i18n import languages
 
 
 class OneLanguageMixin:
@@ -38,7 +39,7 @@ class OneLanguageMixin:
         context = super().get_context_data(**kwargs)
         available = self.available_languages()
         path = self.versions_path()
-        alternates = [alt for alt in languages.alternates(path) if alt.code in available]
+        alternates = [alt for alt in canonical.alternates(self.request, path) if alt.code in available]
         context["alternates"] = alternates
         if alternates:
             default = next((alt for alt in alternates if alt.code == languages.DEFAULT), alternates[0])

@@ -1,4 +1,4 @@
-"""Search as a QuerySet method (core/search.py), on SQLite and PostgreSQL alike."""
+"""Search as a QuerySet method (search/query.py), on SQLite and PostgreSQL alike."""
 
 import datetime
 
@@ -6,18 +6,12 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from core.search import (
-    document_column,
-    fts_tables,
-    parse_query,
-    search_tiers,
-    searchable_models,
-    sync_postgresql_search_index,
-    sync_sqlite_search_index,
-)
 from news.models import Article
 from news.tests.factories import ArticleFactory
 from parks.models import Park
+from search.fields import document_column, fts_tables, search_tiers, searchable_models
+from search.index import sync_postgresql_search_index, sync_sqlite_search_index
+from search.terms import parse_query
 
 SEED = "suzhou-suqian-strengthen-cooperation-2023"
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
@@ -232,14 +226,14 @@ def test_terms_without_a_word_are_dropped():
 def test_a_term_its_words_do_not_decide_is_checked_in_the_newest_rows_that_hold_them(db, monkeypatch):
     # Issue 23: the text check of "100%" (the word 100, then the text) reads at most
     # MOST_TEXT_CHECKS rows, the newest holding the word; an older one is not found.
-    import core.search
+    import search.query
 
-    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 2)
+    monkeypatch.setattr(search.query, "MOST_TEXT_CHECKS", 2)
     now = timezone.now()
     ArticleFactory(slug="new", title_en="Up 100% this year", published_at=now)
     ArticleFactory(slug="middle", title_en="100 firms", published_at=now - datetime.timedelta(days=1))
     ArticleFactory(slug="old", title_en="Up 100% long ago", published_at=now - datetime.timedelta(days=2))
     assert slugs(Article.objects.published().search("100%")) == ["new"]
     assert slugs(Article.objects.published().search("100")) == ["new", "middle", "old"]  # exact: no bound
-    monkeypatch.setattr(core.search, "MOST_TEXT_CHECKS", 3)
+    monkeypatch.setattr(search.query, "MOST_TEXT_CHECKS", 3)
     assert slugs(Article.objects.published().search("100%")) == ["new", "old"]

@@ -5,7 +5,7 @@ learn the other language paragraph by paragraph."""
 import re
 from itertools import zip_longest
 
-from core.one_language import OneLanguageMixin
+from core.i18n.one_language import OneLanguageMixin
 from core.sanitize import clean_html
 
 # The two columns of the view: the languages editors write in.

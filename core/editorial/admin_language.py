@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from core import languages
+from core.i18n import languages
 from core.models import StaffLanguage
 
 SESSION_KEY = "admin_language"
