@@ -78,18 +78,6 @@ def fill(count: int):
     Through.objects.bulk_create([Through(article_id=a, park_id=p) for a in ids for p in parks], batch_size=2000)
 
 
-def declare_if_needed():
-    """Before every content app declares its type (core.registry), the ones the checks read."""
-    from core import registry
-
-    if registry.content_types():
-        return False
-    from inspection.tests.conftest import declared
-
-    next(declared.__wrapped__())
-    return True
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -100,8 +88,6 @@ def main():
         started = time.perf_counter()
         fill(args.articles)
         print(f"{args.articles} articles created in {time.perf_counter() - started:.1f} s")
-        if declare_if_needed():
-            print("(core.registry was empty: declared parks, news, enterprises and sources as the apps will)")
         run(args.articles)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
