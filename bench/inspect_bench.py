@@ -36,11 +36,10 @@ def setup(folder: str):
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("loaddata", *settings.CONTENT_FIXTURES, verbosity=0)
+    call_command("load_content", verbosity=0)
 
 
 def fill(count: int):
