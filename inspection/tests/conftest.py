@@ -1,6 +1,7 @@
 """What the inspection's tests share: English findings, and a site with nothing to report."""
 
 import pytest
+from django.apps import apps
 from django.utils import translation
 
 
@@ -12,7 +13,7 @@ def english():
 
 
 @pytest.fixture
-def tidy_site(db):
+def tidy_site(db, media_root):
     """A small site the inspection has nothing to say about: one park, one enterprise, one source,
     one key figure and one milestone, and a news item published yesterday about the park, all in
     both languages."""
@@ -27,4 +28,8 @@ def tidy_site(db):
     KeyFigureFactory(park=park, source=source)  # the figures and timeline lists are columns too
     MilestoneFactory(park=park, source=source)
     article = ArticleFactory(parks=[park])
+    if apps.is_installed("documents"):  # its lists are columns too
+        from documents.tests.factories import make_document
+
+        make_document(slug="tidy-policy").parks.add(park)
     return {"park": park, "article": article}
