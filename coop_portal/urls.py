@@ -16,6 +16,7 @@ from core.admin_views import MissingSourcesView, MissingTranslationsView
 from core.editorial import admin_language
 from core.i18n import languages
 from core.sitemaps import content_sitemaps
+from inspection.admin_views import InspectionView
 
 # The sections of /sitemap.xml, each listing its pages in every language: the list pages, then one
 # per content type with pages (their declarations, core/registry.py).
@@ -31,6 +32,7 @@ urlpatterns = [
         name="missing_translations",
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
+    path("admin/site-inspection/", admin.site.admin_view(InspectionView.as_view()), name="site_inspection"),
     # Each staff member's admin language, chosen in the admin header (core/editorial/admin_language.py).
     path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),
     path("admin/", admin.site.urls),

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     *CONTENT_APPS,
     "inquiries",
     "search",
+    # Self-inspection against the checklist for government websites (manage.py inspect_site).
+    "inspection",
 ]
 
 MIDDLEWARE = [

@@ -44,7 +44,7 @@ def test_fixtures_load_twice_without_duplicates():
     assert without_times(snapshot()) == without_times(first)
     assert list(Park.objects.values_list("slug", flat=True)) == PARK_CODES
     # The seed article and one news item per dated event of content.md (news/tests/test_news_content.py).
-    assert Article.objects.count() == 16
+    assert Article.objects.count() == 17
 
 
 def test_fixtures_use_suffixed_fields_and_natural_keys():

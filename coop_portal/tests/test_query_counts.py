@@ -59,5 +59,5 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client, content, 
     with_10 = count_queries(client, url)
     assert with_10 == with_seed
     add_articles(10, 500)
-    assert Article.objects.published().count() == 516  # with the 16 articles of fixtures/news.json
+    assert Article.objects.published().count() == 517  # with the 17 articles of fixtures/news.json
     assert count_queries(client, url) == with_10

@@ -60,7 +60,7 @@ def admin_pages(client, objects):
     """Index, and for each model the Editor may open: list, add form, change form, history."""
     from django.contrib import admin
 
-    urls = ["/admin/", "/admin/translations/", "/admin/password_change/"]
+    urls = ["/admin/", "/admin/translations/", "/admin/site-inspection/", "/admin/password_change/"]
     for model in admin.site._registry:
         opts = model._meta
         try:

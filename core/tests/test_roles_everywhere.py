@@ -39,6 +39,7 @@ from images.models import Image
 from images.tests.factories import ImageFactory, image_bytes
 from inquiries.models import Inquiry
 from inquiries.tests.factories import InquiryFactory
+from inspection.models import Term
 from news.models import Article
 from news.tests.factories import ArticleFactory
 from parks.models import Park
@@ -98,8 +99,9 @@ BUILDERS = {
     AccessAttempt: lambda: _login_record(AccessAttempt, failures_since_start=1),
     AccessLog: lambda: _login_record(AccessLog),
     AccessFailureLog: lambda: _login_record(AccessFailureLog),
+    Term: lambda: Term.objects.create(wrong=f"错字{next(counter)}", right="正字"),
 }
-NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog}
+NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Term}
 
 
 def text_columns(model) -> set[str]:

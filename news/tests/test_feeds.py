@@ -16,6 +16,8 @@ def parse_xml(content):
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SEED_URL = "news/suzhou-suqian-strengthen-cooperation-2023/"
+# The newest shipped item (content.md E21, 2024).
+NEWEST_URL = "news/2024-kunshan-shuyang-business-environment-case/"
 
 
 def rss_items(xml):
@@ -26,8 +28,8 @@ def rss_items(xml):
 @pytest.mark.parametrize(
     ("lang", "tag", "title"),
     [
-        ("en", "en", "Suzhou, Suqian strengthen cooperation for shared development"),
-        ("zh-hans", "zh-Hans", "苏州、宿迁加强合作，实现共同发展"),
+        ("en", "en", "Kunshan Shuyang park among China's top-100 development-zone business-environment cases (2024)"),
+        ("zh-hans", "zh-Hans", "昆沭高新技术产业园入选《中国开发区营商环境百佳案例》（2024）"),
     ],
 )
 def test_rss_feed_is_in_the_language_of_its_url(client, content, lang, tag, title):
@@ -36,8 +38,9 @@ def test_rss_feed_is_in_the_language_of_its_url(client, content, lang, tag, titl
     assert response["Content-Type"].startswith("application/rss+xml")
     channel, items = rss_items(response.content)
     assert channel.findtext("language") == tag
-    # Newest first: the seed article, then the news written from content.md.
-    assert items[0] == (title, f"http://testserver/{lang}/{SEED_URL}")
+    # Newest first: the 2024 item, the seed article, then the older news written from content.md.
+    assert items[0] == (title, f"http://testserver/{lang}/{NEWEST_URL}")
+    assert items[1][1] == f"http://testserver/{lang}/{SEED_URL}"
     assert len(items) == Article.objects.published().count()
 
 
@@ -50,8 +53,11 @@ def test_atom_feed_is_in_the_language_of_its_url(client, content, lang, tag, fee
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == tag
     assert feed_title in feed.findtext(f"{ATOM}title")
     entry = feed.findall(f"{ATOM}entry")[0]
-    assert entry.find(f"{ATOM}link").get("href") == f"http://testserver/{lang}/{SEED_URL}"
-    assert entry.findtext(f"{ATOM}published").startswith("2023-10-11T")
+    assert entry.find(f"{ATOM}link").get("href") == f"http://testserver/{lang}/{NEWEST_URL}"
+    assert entry.findtext(f"{ATOM}published").startswith("2024-12-31T")
+    seed = feed.findall(f"{ATOM}entry")[1]
+    assert seed.find(f"{ATOM}link").get("href") == f"http://testserver/{lang}/{SEED_URL}"
+    assert seed.findtext(f"{ATOM}published").startswith("2023-10-11T")
 
 
 def test_feeds_leave_out_drafts_and_scheduled_articles(client, db):
