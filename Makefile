@@ -63,7 +63,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Everything but the browser: the suite's testpaths (pyproject.toml) leave out e2e/.
+# Everything but the browser: pytest finds every folder's tests but e2e/ (norecursedirs, pyproject.toml).
 test: install-test messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
