@@ -92,7 +92,7 @@ class RequestGuardMiddleware:
 
 class DerivedLanguageMiddleware:
     """Pages of a derived language (``/zh-hant/``) converted from their written source
-    (``core.traditional.convert_response``)."""
+    (``core.i18n.traditional.convert_response``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

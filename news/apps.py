@@ -24,7 +24,7 @@ class NewsConfig(AppConfig):
                 # A scheduled article's page appears when it is published, not when it was saved.
                 modified=("published_at", "updated_at"),
                 structured_data=news_article,
-                own_page=True,  # an article's page shows no other article (core/cache.py)
+                own_page=True,  # an article's page shows no other article (core/pagecache/)
                 gaps=registry.without_sources,
             )
         )

@@ -1,9 +1,9 @@
 """What the search page searches, and how its results are put together.
 
 ``SOURCES`` is the list of searchable kinds: every declared content type
-(core/registry.py) whose model has ``search_weights`` (core/search.py). To make
-another model searchable, give it ``search_weights``; its declaration gives the
-label, the date shown and what is public.
+(core/registry.py) whose model has ``search_weights`` (search/__init__.py). To make
+another model searchable, give it ``search_weights`` and mix ``SearchQuerySet``
+into its QuerySet; its declaration gives the label, the date shown and what is public.
 """
 
 from collections.abc import Callable

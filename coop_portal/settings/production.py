@@ -80,9 +80,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
-# One cache shared by every worker, so that the page cache (core/pagecache/) and the inquiry rate
-# limit hold for the whole site: Redis when REDIS_URL is set (required with more than one machine),
-# else files in CACHE_DIR, shared by the workers of this machine.
+# One cache shared by every worker, so that the page cache (core/pagecache/) holds for the whole
+# site (the inquiry rate limit is in the database): Redis when REDIS_URL is set (required with more
+# than one machine), else files in CACHE_DIR, shared by the workers of this machine.
 _redis_url = os.environ.get("REDIS_URL", "").strip()
 if _redis_url:
     CACHES = {

@@ -98,7 +98,7 @@ def test_good_fixture_with_forward_reference_loads(content, tmp_path):
 
 def test_a_large_import_looks_up_each_named_park_once(content, tmp_path):
     """An import of many articles names the same six parks again and again; each is looked up
-    once per load (core.models.remembered_natural_keys), not once per mention."""
+    once per load (core.querysets.remembered_natural_keys), not once per mention."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

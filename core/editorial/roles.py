@@ -6,7 +6,7 @@ that grants them, e.g. parks/migrations/0004_editor_and_translator_roles.py):
   nothing else: cannot publish, add or delete, and every field that is not
   translated text (slug, status, publication time, original language, parks,
   image, figures, coordinates) is read-only for users without the Editor's
-  permissions, enforced on save too (core.admin.EditorialAdminMixin).
+  permissions, enforced on save too (core.editorial.admin.EditorialAdminMixin).
 
 A new content model joins the roles with a data migration in its own app whose operation is
 ``editorial_roles("app_label.model")`` (see ``parks/migrations/0004_editor_and_translator_roles.py``);

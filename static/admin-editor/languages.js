@@ -49,7 +49,7 @@
         panel.querySelector(".mt-panel-language").textContent =
           NAMES[codes[index]] + " · " + (isOriginal ? strings.dataset.original : strings.dataset.translation);
         panel.style.order = isOriginal ? "-1" : "0";
-        // The rich-text editor (core/widgets.py) of the original is read-only too.
+        // The rich-text editor (core/editorial/widgets.py) of the original is read-only too.
         panel.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
           area.setAttribute("contenteditable", on && isOriginal ? "false" : "true");
           area.closest(".prose-editor").classList.toggle("mt-read-only", on && isOriginal);
