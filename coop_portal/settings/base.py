@@ -15,7 +15,7 @@ ALLOWED_HOSTS: list[str] = []
 # Apps whose rows are the portal's content (installed below): exported together by
 # `manage.py export_content` (backups), restored with `loaddata`, and any change to them is new
 # content for the page cache (core/cache.py). A new content app is added here, and only here.
-CONTENT_APPS = ["images", "facts", "parks", "news", "enterprises", "about"]
+CONTENT_APPS = ["images", "facts", "parks", "news", "documents", "enterprises", "about"]
 # The real content, as `make load` loads it (`manage.py loaddata` of these fixtures/*.json); the
 # tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
 # repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
@@ -181,13 +181,17 @@ IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Below Pillow's own decompression-bomb threshold (about 89 megapixels).
 IMAGES_MAX_PIXELS = 40_000_000
 IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
+# Uploaded documents (documents/validation.py): the largest file, and the most a zip-based one
+# (DOCX, XLSX, ODT, ODS, OFD) may unpack to; above it, it is refused as a zip bomb.
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+DOCUMENT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # Request bodies above these sizes are refused with 413 before they are read
 # (core.middleware.RequestGuardMiddleware). The public forms: the largest inquiry a person can
 # write (5,000 Chinese characters, 9 bytes each once form-encoded) is about 50 KB. The admin:
 # one image upload and its form.
 REQUEST_MAX_BYTES_PUBLIC = 64 * 1024
-REQUEST_MAX_BYTES_ADMIN = IMAGES_MAX_UPLOAD_BYTES + 1024 * 1024
+REQUEST_MAX_BYTES_ADMIN = max(IMAGES_MAX_UPLOAD_BYTES, DOCUMENT_MAX_BYTES) + 1024 * 1024
 
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.

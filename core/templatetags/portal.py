@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 
 from core import languages, line_breaks, side_by_side, structured_data
+from core import sanitize as sanitize_module
 from core.models import DatePrecision
 from core.sanitize import clean_html
 
@@ -17,7 +18,10 @@ register = template.Library()
 def sanitize(html):
     """Render editor-written HTML after passing it through the sanitizer, with its dates and
     amounts kept on one line (core.line_breaks)."""
-    return line_breaks.keep_together_html(clean_html(html))
+    html = clean_html(html)
+    for render_pass in sanitize_module.render_passes:
+        html = render_pass(html)
+    return line_breaks.keep_together_html(html)
 
 
 @register.filter
