@@ -1,6 +1,8 @@
 """RSS and Atom feeds of the latest published documents, one per language:
 /<lang>/documents/feed/rss/ and /<lang>/documents/feed/atom/."""
 
+import copy
+
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +27,15 @@ class LatestDocumentsFeed(LatestArticlesFeed):
         parts = [item.number, item.issuing_body, item.description, file_label(item)]
         return escape(" · ".join(part for part in parts if part))
 
+    def get_feed(self, obj, request):
+        # Django leaves enclosure URLs as given, and they must be absolute: this request's copy
+        # of the feed knows its host (the instance in the URLconf is shared by every request).
+        feed = copy.copy(self)
+        feed.absolute = request.build_absolute_uri
+        return super(LatestDocumentsFeed, feed).get_feed(obj, request)
+
     def item_enclosure_url(self, item):
-        return reverse("document_file", kwargs={"slug": item.slug})
+        return self.absolute(reverse("document_file", kwargs={"slug": item.slug}))
 
     def item_enclosure_length(self, item):
         return item.file_size
