@@ -97,7 +97,10 @@ def test_the_menu_links_the_list(client, documents):
 def test_a_link_in_rich_text_says_type_and_size_in_the_page_language(client, documents):
     ArticleFactory(
         slug="with-link",
-        body_en='<p>Read <a href="/documents/opinions-2023/file">the opinions</a> and <a href="/documents/draft/file">x</a>.</p>',
+        body_en=(
+            '<p>Read <a href="/documents/opinions-2023/file">the opinions</a> '
+            'and <a href="/documents/draft/file">x</a>.</p>'
+        ),
         body_zh_hans='<p>见<a href="/documents/opinions-2023/file">意见</a>。</p>',
     )
     english = client.get("/en/news/with-link/").content.decode()
