@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 # The real content: settings.CONTENT_FIXTURES (coop_portal/tests/test_registration.py checks they agree).
-FIXTURES := parks news figures enterprises timeline
+FIXTURES := parks news figures enterprises timeline documents
 MO := locale/zh_Hans/LC_MESSAGES/django.mo locale/zh_Hans/LC_MESSAGES/djangojs.mo locale/zh_Hant/LC_MESSAGES/django.mo
 
 .PHONY: run test test-browser install install-test messages migrate load lint serve serve-proxy test-proxy proxy-deps clean browser-deps

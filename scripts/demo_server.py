@@ -19,7 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]  # settings.CONTENT_FIXTURES (a test checks)
+FIXTURES = [
+    "parks",
+    "news",
+    "figures",
+    "enterprises",
+    "timeline",
+    "documents",
+]  # settings.CONTENT_FIXTURES (a test checks)
 
 
 def prepare(env):

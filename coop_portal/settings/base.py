@@ -20,7 +20,7 @@ CONTENT_APPS = ["images", "facts", "parks", "news", "documents", "enterprises", 
 # tests' `content` fixture loads the same. The Makefile, bench/bench.py and scripts/demo_server.py
 # repeat the list (they run before Django is set up); coop_portal/tests/test_registration.py
 # checks that they agree.
-CONTENT_FIXTURES = ["parks", "news", "figures", "enterprises", "timeline"]
+CONTENT_FIXTURES = ["parks", "news", "figures", "enterprises", "timeline", "documents"]
 
 INSTALLED_APPS = [
     # Listed first so that its `loaddata` (validating, all-or-nothing) takes
