@@ -4,7 +4,6 @@ from django.views.generic import DetailView, ListView
 from core import structured_data
 from core.one_language import OneLanguageMixin
 from core.side_by_side import SideBySideMixin, pair_blocks
-from documents.models import Document
 from enterprises.models import Enterprise
 from facts import maps
 from facts.models import AssessmentResult, KeyFigure, Milestone
@@ -43,9 +42,6 @@ class ParkDetailView(OneLanguageMixin, DetailView):
         return super().get_context_data(
             structured_data=structured_data.park(self.object, self.request),
             related_articles=Article.objects.published()
-            .filter(parks=self.object)
-            .for_listing()[: self.related_articles_count],
-            related_documents=Document.objects.published()
             .filter(parks=self.object)
             .for_listing()[: self.related_articles_count],
             enterprises=Enterprise.objects.in_park(self.object)[: self.enterprises_shown],

@@ -67,10 +67,14 @@ def test_a_failed_load_copies_no_file(media_root, tmp_path):
 
 
 def test_the_shipped_content_links_its_documents(client, content):
-    article = client.get("/en/news/suzhou-suqian-strengthen-cooperation-2023/").content.decode()
-    assert '<a href="/documents/key-figures/file" rel="noopener noreferrer">' in article
-    assert 'Key figures of the Suzhou–Suqian joint industrial parks</a> <span class="file-label">(PDF, ' in article
-    chinese = client.get("/zh-hans/news/suzhou-suqian-strengthen-cooperation-2023/").content.decode()
-    assert '苏宿合作共建园区主要数据</a> <span class="file-label">(PDF，' in chinese
-    park = client.get("/zh-hans/parks/ssip/").content.decode()
-    assert "苏宿六个共建园区一览" in park and 'href="/zh-hans/documents/?park=ssip"' in park
+    url = "/news/2019-wujiang-siyang-cooperation-agreement/"
+    english = client.get(f"/en{url}").content.decode()
+    assert '<a href="/documents/joint-parks-list/file" rel="noopener noreferrer">' in english
+    assert 'The six joint parks</a> <span class="file-label">(XLSX, 2.' in english
+    chinese = client.get(f"/zh-hans{url}").content.decode()
+    assert '苏宿六个共建园区一览</a> <span class="file-label">(XLSX，2.' in chinese
+    # Every shipped document concerns parks: it is on the list filtered by each of them.
+    for document in Document.objects.prefetch_related("parks"):
+        assert document.parks.exists()
+        park = document.parks.all()[0].slug
+        assert document.title_en in client.get(f"/en/documents/?park={park}").content.decode()
