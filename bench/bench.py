@@ -76,14 +76,8 @@ ENV = {
     # Not used here; set so that the system check does not warn on every command.
     "INQUIRY_NOTIFY_EMAILS": "invest@portal.example.org",
 }
-FIXTURES = [
-    "parks",
-    "news",
-    "figures",
-    "enterprises",
-    "timeline",
-    "documents",
-]  # settings.CONTENT_FIXTURES (a test checks)
+# settings.CONTENT_FIXTURES (a test checks)
+FIXTURES = ["parks", "news", "figures", "enterprises", "timeline", "documents"]
 
 
 def say(message):

@@ -19,14 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = [
-    "parks",
-    "news",
-    "figures",
-    "enterprises",
-    "timeline",
-    "documents",
-]  # settings.CONTENT_FIXTURES (a test checks)
+# settings.CONTENT_FIXTURES (a test checks)
+FIXTURES = ["parks", "news", "figures", "enterprises", "timeline", "documents"]
 
 
 def prepare(env):

@@ -173,3 +173,17 @@ def test_a_one_language_document_is_listed_in_its_language_only(client):
 def test_every_rich_text_editor_offers_the_document_chooser(editor_client):
     page = editor_client.get("/admin/news/article/add/").content.decode()
     assert "admin-editor/document-link.js" in page
+
+
+def test_documents_are_searchable_by_title_number_and_issuing_body(documents):
+    published = Document.objects.published()
+    assert [d.slug for d in published.search("宿政发〔2023〕12号")] == ["opinions-2023"]
+    assert [d.slug for d in published.search("宿迁市人民政府")] == ["opinions-2023"]
+    assert [d.slug for d in published.search("Plan")] == ["plan-2022"]
+    assert not published.search("Secret draft").exists()
+
+
+def test_the_site_map_page_names_the_documents_their_feeds_and_open_data(client, documents):
+    page = client.get("/zh-hans/about/site-map/").content.decode()
+    for href in ("/zh-hans/documents/", "/zh-hans/documents/feed/rss/", "/zh-hans/data/documents.csv"):
+        assert f'href="{href}"' in page
