@@ -70,6 +70,11 @@ class Document(ContentModel):
         indexes = [models.Index(fields=["status", "-published_at"], name="document_public_idx")]
         permissions = [("publish_document", _("Can publish documents and change their publication time"))]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What is in storage now, removed once a replacement is committed (documents/signals.py).
+        self._stored_name = self.file.name if self.pk and "file" in self.__dict__ else None
+
     def __str__(self):
         return self.title
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from documents.models import Document
@@ -39,3 +39,22 @@ def copy_shipped(name: str) -> bool:
 def shipped_file_to_storage(sender, instance, raw=False, **kwargs):
     if raw and instance.file and instance.file.name.startswith(SHIPPED_PREFIX):
         transaction.on_commit(lambda name=instance.file.name: copy_shipped(name))
+
+
+def _delete_later(storage, name):
+    # After commit, so that a rolled-back delete or replacement keeps its file.
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Document, dispatch_uid="documents-delete-file")
+def delete_document_file(sender, instance, **kwargs):
+    _delete_later(instance.file.storage, instance.file.name)
+
+
+@receiver(post_save, sender=Document, dispatch_uid="documents-replaced-file")
+def delete_replaced_file(sender, instance, raw=False, **kwargs):
+    previous = getattr(instance, "_stored_name", None)
+    if not raw and previous and previous != instance.file.name:
+        _delete_later(instance.file.storage, previous)
+    instance._stored_name = instance.file.name

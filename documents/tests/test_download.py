@@ -150,3 +150,21 @@ def test_a_missing_file_is_404_not_500(client):
 def test_post_is_refused(client):
     document = make_document()
     assert client.post(f"/documents/{document.slug}/file").status_code == 405
+
+
+def test_replacing_or_deleting_a_document_removes_its_old_file(django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from documents.tests.factories import upload
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document()
+    first = document.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        document = Document.objects.get(pk=document.pk)
+        document.file = upload("new.pdf", pdf(300))
+        document.save()
+    assert not default_storage.exists(first) and default_storage.exists(document.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert not default_storage.exists(document.file.name)
