@@ -16,6 +16,7 @@ from core.admin_views import MissingSourcesView, MissingTranslationsView
 from core.editorial import admin_language
 from core.i18n import languages
 from core.sitemaps import content_sitemaps
+from documents.download import download as document_download
 from inspection.admin_views import InspectionView
 
 # The sections of /sitemap.xml, each listing its pages in every language: the list pages, then one
@@ -39,6 +40,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # A document's file, in no language (the same link in both languages' text); drafts are 404.
+    path("documents/<slug:slug>/file", document_download, name="document_file"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
@@ -49,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("", include(home_patterns)),
     path("parks/", include("parks.urls")),
     path("news/", include("news.urls")),
+    # Policies and documents (documents/) and their open data (data/documents.*).
+    path("", include("documents.urls")),
     path("enterprises/", include("enterprises.urls")),
     # Figures, timeline, sources and open data (figures/, timeline/, sources/, data/).
     path("", include("facts.urls")),
@@ -57,14 +62,15 @@ urlpatterns += i18n_patterns(
     path("about/", include("about.urls")),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:
-    # Local media on a single machine without a web server in front (production settings).
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Local media: in development, or on a single machine without a web server in front
+    # (production settings). Never documents/: their files go through document_download.
     from django.views.static import serve
 
     urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     ]

@@ -72,6 +72,9 @@ class RequestGuardMiddleware:
             return None
         admin = request.path_info.startswith(reverse("admin:index"))
         limit = settings.REQUEST_MAX_BYTES_ADMIN if admin else settings.REQUEST_MAX_BYTES_PUBLIC
+        for prefix, larger in getattr(settings, "REQUEST_MAX_BYTES_ADMIN_PATHS", {}).items():
+            if admin and request.path_info.startswith(prefix):  # an admin that takes larger uploads
+                limit = larger
         try:
             too_large = int(length) > limit
         except ValueError:

@@ -43,6 +43,10 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Passes over cleaned HTML when it is shown (the |sanitize filter), added by apps from their
+# ready(): each takes and returns HTML that is already clean (documents adds "PDF, 1.2 MB" after
+# links to documents). core names no app.
+render_passes: list = []
 
 
 def clean_html(html: str | None) -> str:

@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "news-list": "news/",
     "article-detail": f"news/{ARTICLE}/",
     "article-side-by-side": f"news/{ARTICLE}/side-by-side/",
+    "document-list": "documents/",
+    "document-detail": "documents/key-figures/",
     "enterprise-list": "enterprises/",
     "enterprise-detail": "enterprises/nichicon-suqian/",
     "figures": "figures/",

@@ -60,7 +60,7 @@ def test_phone_menu_opens_and_lists_every_section(new_tab):
     assert not nav.is_visible()
     page.locator(".menu-button").click()
     assert nav.is_visible()
-    assert nav.get_by_role("link").count() == 7
+    assert nav.get_by_role("link").count() == 8  # with Documents (issue 26)
 
 
 def test_language_choice_is_remembered_and_keeps_a_half_filled_form(new_tab):

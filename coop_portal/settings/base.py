@@ -18,7 +18,7 @@ ALLOWED_HOSTS: list[str] = []
 # declares its content types in its AppConfig.ready() (core/registry.py), in this order: the order
 # of search results of equal rank, of the sitemap's sections and of loading the fixtures
 # (`manage.py load_content`).
-CONTENT_APPS = ["images", "parks", "news", "enterprises", "facts", "about"]
+CONTENT_APPS = ["images", "parks", "news", "documents", "enterprises", "facts", "about"]
 
 INSTALLED_APPS = [
     # Listed first so that its `loaddata` (validating, all-or-nothing) takes
@@ -181,6 +181,10 @@ IMAGES_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Below Pillow's own decompression-bomb threshold (about 89 megapixels).
 IMAGES_MAX_PIXELS = 40_000_000
 IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
+# Uploaded documents (documents/validation.py): the largest file, and the most a zip-based one
+# (DOCX, XLSX, ODT, ODS, OFD) may unpack to; above it, it is refused as a zip bomb.
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+DOCUMENT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # Request bodies above these sizes are refused with 413 before they are read
 # (core.middleware.RequestGuardMiddleware). The public forms: the largest inquiry a person can
@@ -188,6 +192,8 @@ IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
 # one image upload and its form.
 REQUEST_MAX_BYTES_PUBLIC = 64 * 1024
 REQUEST_MAX_BYTES_ADMIN = IMAGES_MAX_UPLOAD_BYTES + 1024 * 1024
+# Admin paths that take larger uploads (path prefix -> limit): one document and its form.
+REQUEST_MAX_BYTES_ADMIN_PATHS = {"/admin/documents/": DOCUMENT_MAX_BYTES + 1024 * 1024}
 
 # Real content lives in the top-level fixtures/ folder, which Django does not
 # search unless told to.

@@ -174,5 +174,9 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+# Uploaded documents (documents/validation.py): the largest file accepted; the documents admin's
+# request limit follows it (and nginx's client_max_body_size must too: deploy/nginx/portal.conf).
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", "") or 20 * 1024 * 1024)
+REQUEST_MAX_BYTES_ADMIN_PATHS = {"/admin/documents/": DOCUMENT_MAX_BYTES + 1024 * 1024}
 # Without a web server in front (a single machine, `make serve`), Django serves local media.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=False)

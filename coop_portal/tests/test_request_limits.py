@@ -76,3 +76,13 @@ def test_gunicorn_limits_request_line_and_headers():
     assert int(config["limit_request_line"]) <= 4094
     assert int(config["limit_request_fields"]) <= 50  # gunicorn's default is 100
     assert int(config["limit_request_field_size"]) <= 8190
+
+
+def test_admin_document_uploads_may_be_larger_there_only(staff_client, settings):
+    # documents/: one document (DOCUMENT_MAX_BYTES) and its form pass the guard; elsewhere in
+    # the admin the image limit stays.
+    size = settings.DOCUMENT_MAX_BYTES + 512 * 1024
+    with pytest.raises(AssertionError, match="the body was read"):  # past the guard, to the form
+        post_huge(staff_client, "/admin/documents/document/add/", size)
+    assert post_huge(staff_client, "/admin/images/image/add/", size).status_code == 413
+    assert post_huge(staff_client, "/admin/documents/document/add/", size + 1024 * 1024).status_code == 413

@@ -32,6 +32,7 @@ def read_sitemap(client):
 
 
 def test_every_public_page_is_listed_in_each_language_it_exists_in(client, content):
+    from documents.models import Document
     from enterprises.models import Enterprise
     from facts.models import Source
     from parks.models import Park
@@ -47,6 +48,7 @@ def test_every_public_page_is_listed_in_each_language_it_exists_in(client, conte
         ("enterprises", Enterprise.objects.all()),
     ]
     objects.append(("sources", Source.objects.all()))
+    objects.append(("documents", Document.objects.published()))
     for prefix, queryset in objects:
         for obj in queryset:
             expected |= {f"http://testserver/{lang}/{prefix}/{obj.slug}/" for lang in obj.languages_with_text()}

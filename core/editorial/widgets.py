@@ -31,6 +31,9 @@ EXTENSIONS = {
 
 
 class RichTextEditor(AdminProseEditorWidget):
+    # Scripts apps add to every rich-text editor from their ready() (documents: its chooser).
+    plugin_scripts: list = []
+
     def __init__(self, nonce="", attrs=None):
         # The import map the editor's modules need is an inline script: it carries
         # the request's CSP nonce (script-src stays 'self' + nonce).
@@ -42,6 +45,6 @@ class RichTextEditor(AdminProseEditorWidget):
         own = Media(
             css={"all": [Stylesheet("admin-editor/prose.css")]},
             # Button tooltips in the admin's language (the library translates only its dialogs).
-            js=[Script("admin-editor/prose-labels.js", type="module")],
+            js=[Script("admin-editor/prose-labels.js", type="module"), *self.plugin_scripts],
         )
         return (super().media + own).with_nonce(self.nonce)

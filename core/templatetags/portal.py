@@ -6,6 +6,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 
+from core import sanitize as sanitize_module
 from core import structured_data
 from core.i18n import languages, line_breaks, side_by_side
 from core.models import DatePrecision
@@ -18,7 +19,10 @@ register = template.Library()
 def sanitize(html):
     """Render editor-written HTML after passing it through the sanitizer, with its dates and
     amounts kept on one line (core.i18n.line_breaks)."""
-    return line_breaks.keep_together_html(clean_html(html))
+    html = clean_html(html)
+    for render_pass in sanitize_module.render_passes:
+        html = render_pass(html)
+    return line_breaks.keep_together_html(html)
 
 
 @register.filter

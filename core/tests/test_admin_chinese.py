@@ -14,6 +14,7 @@ from core.editorial.roles import EDITOR, TRANSLATOR
 # and format names, and ASCII field values (slugs, addresses) that are data, not interface.
 ALLOWED = {"English", "JPEG", "PNG", "WebP", "HTML", "ASCII", "URL", "CSV", "SVG", "pinyin", "JSON", "ID"}
 ALLOWED |= {"Control", "Command", "Mac"}  # key names in Django's own Chinese help text
+ALLOWED |= {"PDF", "DOCX", "XLSX", "ODT", "ODS", "OFD"}  # file formats, named so in Chinese too
 
 
 @pytest.fixture(autouse=True)

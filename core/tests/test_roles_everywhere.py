@@ -31,6 +31,8 @@ from modeltranslation.translator import NotRegistered, translator
 from about.models import SiteSettings
 from core.editorial.concurrency import FIELD
 from core.editorial.roles import TRANSLATOR
+from documents.models import Document
+from documents.tests.factories import make_document, pdf
 from enterprises.models import Enterprise
 from enterprises.tests.factories import EnterpriseFactory
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
@@ -61,6 +63,13 @@ def _park():
     return park
 
 
+def _document():
+    document = make_document(f"document-{next(counter)}")
+    document.parks.set([ParkFactory()])
+    document.sources.set([SourceFactory()])
+    return document
+
+
 def _site_settings():
     SiteSettings(
         organiser_en="Cooperation Office",
@@ -86,6 +95,7 @@ def _login_record(model, **fields):
 BUILDERS = {
     Article: _article,
     Park: _park,
+    Document: _document,
     Source: SourceFactory,
     KeyFigure: lambda: KeyFigureFactory(park=ParkFactory()),
     Milestone: lambda: MilestoneFactory(park=ParkFactory()),
@@ -158,6 +168,8 @@ def crafted(field, current) -> dict:
         return {name: None if current else "on"}
     if field.choices:
         return {name: next(str(value) for value, _ in field.flatchoices if value not in ("", current))}
+    if isinstance(field, models.FileField) and field.model is Document:  # checked as a document
+        return {name: SimpleUploadedFile(f"crafted-{n}.pdf", pdf(), "application/pdf")}
     if isinstance(field, models.FileField):
         return {name: SimpleUploadedFile(f"crafted-{n}.png", image_bytes("PNG", (640, 480)), "image/png")}
     if isinstance(field, models.DateTimeField):

@@ -38,7 +38,6 @@ def test_an_unreadable_file_is_a_problem(db, media_root):
 @pytest.mark.skipif(not apps.is_installed("documents"), reason="the documents app is on its own branch until merged")
 def test_a_published_document_whose_file_is_gone(tidy_site):
     from documents.tests.factories import make_document
-
     from inspection.runner import inspect
 
     lost = make_document(slug="lost")

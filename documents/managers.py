@@ -1,0 +1,26 @@
+"""What is public, in one place: every view, feed, sitemap, search and download that shows
+documents to visitors starts from ``Document.objects.published()``. The same rule as news
+articles (draft or published, and the publication time has come); the review workflow of issue
+#25 will replace both together."""
+
+from django.db.models import Prefetch
+
+from core.i18n import languages
+from news.managers import ArticleQuerySet
+
+
+class DocumentQuerySet(ArticleQuerySet):
+    def visible_to(self, user, now=None):
+        from django.db.models import BooleanField, ExpressionWrapper, Value
+
+        if user.is_staff and user.has_perm("documents.change_document"):
+            return self.annotate(is_public=ExpressionWrapper(self.public_condition(now), output_field=BooleanField()))
+        return self.published(now).annotate(is_public=Value(True))
+
+    def for_listing(self):
+        """A list of documents in the page's language, with the parks each concerns (one query)."""
+        from parks.models import Park
+
+        return self.in_language().prefetch_related(
+            Prefetch("parks", queryset=Park.objects.only("slug", *languages.columns("short_name")))
+        )
