@@ -38,7 +38,17 @@ def test_every_public_page_is_listed_in_each_language_it_exists_in(client, conte
     from parks.models import Park
 
     locs = set(read_sitemap(client))
-    lists = ["/", "/parks/", "/news/", "/enterprises/", "/figures/", "/timeline/", "/sources/", "/contact/"]
+    lists = [
+        "/",
+        "/parks/",
+        "/news/",
+        "/documents/",
+        "/enterprises/",
+        "/figures/",
+        "/timeline/",
+        "/sources/",
+        "/contact/",
+    ]
     lists += ["/about/site-map/", "/about/accessibility/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("en", "zh-hans", "zh-hant") for path in lists}
     # An object is listed in the languages it has text in (issue 15).
@@ -120,7 +130,7 @@ def test_robots_txt_names_the_sitemap(client, db):
 def test_sitemap_query_count_does_not_grow(client, content, count, django_assert_max_num_queries):
     for _ in range(count):
         ArticleFactory()
-    # One query per section (parks, news, enterprises, sources) and one latest-change
-    # aggregate per list page kind (news counts two), whatever the number of rows.
-    with django_assert_max_num_queries(11):
+    # One query per section (parks, news, documents, enterprises, sources) and one latest-change
+    # aggregate per list page kind, whatever the number of rows.
+    with django_assert_max_num_queries(12):
         assert client.get("/sitemap.xml").status_code == 200

@@ -25,9 +25,16 @@ def results(html):
 @pytest.mark.parametrize("query", ["尼吉康", "苏宿", "Nichicon", "strengthen cooperation"])
 @pytest.mark.parametrize(("lang", "title"), [("en", SEED_EN), ("zh-hans", SEED_ZH)])
 def test_either_language_finds_the_seed_article_on_either_page(client, content, query, lang, title):
+    # The first two pages: 苏宿 is in the titles of three shipped documents and several sources,
+    # which rank above an article that has it only in its text.
     response = client.get(f"/{lang}/search/", {"q": query})
     assert response.status_code == 200
-    assert title in results(response.content.decode())
+    found = results(response.content.decode())
+    if title not in found:
+        response = client.get(f"/{lang}/search/", {"q": query, "page": 2})
+        assert response.status_code == 200
+        found += results(response.content.decode())
+    assert title in found
 
 
 @pytest.mark.parametrize(
