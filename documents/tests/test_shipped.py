@@ -44,7 +44,7 @@ def test_the_files_are_made_from_the_content_as_it_is(content, tmp_path):
         assert made.read_bytes() == (shipped_dir() / made.name).read_bytes(), f"run make_shipped_documents: {made.name}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like every transactional test here
 def test_loading_puts_the_files_in_storage_and_they_download(media_root, client):
     call_command("loaddata", *registry.fixtures(), verbosity=0)
     for document in Document.objects.all():
@@ -56,7 +56,7 @@ def test_loading_puts_the_files_in_storage_and_they_download(media_root, client)
         )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # like every transactional test here
 def test_a_failed_load_copies_no_file(media_root, tmp_path):
     broken = [*json.loads(FIXTURE.read_text()), {"model": "documents.document", "fields": {"slug": "x"}}]
     (tmp_path / "broken.json").write_text(json.dumps(broken))
