@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     # /sitemap.xml (its template); the domain comes from the request, as
     # django.contrib.sites is not installed.
     "django.contrib.sitemaps",
-    "axes",
+    "coop_portal.apps.AxesConfig",  # django-axes, its name translated
     "csp",
     # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
     "django_prose_editor",
