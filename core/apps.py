@@ -11,6 +11,11 @@ class CoreConfig(AppConfig):
 
         signals.connect_signals(self)
 
+        # A public page's old address answers 301 after its slug changes (core/redirects.py).
+        from core import redirects
+
+        redirects.connect_signals()
+
         # Remembers each user's admin language at sign-in.
         from core.editorial import admin_language  # noqa: F401
         from core.i18n import traditional

@@ -21,6 +21,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.redirects.models import Redirect
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
@@ -98,8 +99,9 @@ BUILDERS = {
     AccessAttempt: lambda: _login_record(AccessAttempt, failures_since_start=1),
     AccessLog: lambda: _login_record(AccessLog),
     AccessFailureLog: lambda: _login_record(AccessFailureLog),
+    Redirect: lambda: Redirect.objects.create(site_id=1, old_path=f"/en/news/old-{next(counter)}/", new_path=""),
 }
-NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog}
+NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Redirect}
 
 
 def text_columns(model) -> set[str]:
