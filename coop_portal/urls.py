@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
@@ -14,7 +15,7 @@ from coop_portal.views import HomeView, chinese_alias_redirect, favicon, healthz
 from core.admin_views import MissingSourcesView, MissingTranslationsView
 from core.editorial import admin_language
 from core.i18n import languages
-from core.sitemaps import content_sitemaps, sitemap
+from core.sitemaps import content_sitemaps
 
 # The sections of /sitemap.xml, each listing its pages in every language: the list pages, then one
 # per content type with pages (their declarations, core/registry.py).

@@ -3,20 +3,16 @@ named in the user's language, and the checked redirects of renamed pages. What c
 share is in core/editorial/admin.py."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.contrib.redirects.admin import RedirectAdmin
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites import admin as _sites_admin  # noqa: F401 - registers Site, unregistered below
-from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import redirects
+from core.models import Redirect
 
 # The admin's own name is the portal's, in the user's language ("Django 管理" otherwise).
 admin.site.site_header = _("Suzhou–Suqian Cooperation Portal")
@@ -81,45 +77,25 @@ for _model, _admin_class in ((Group, TranslatedGroupAdmin), (get_user_model(), T
 class RedirectForm(forms.ModelForm):
     """Refuses a redirect that loops or leads to no public page (core/redirects.py), saying which."""
 
-    # The one Site (SITE_ID), not a choice: hidden, yet in the form, so that a second redirect from
-    # the same old address is refused by the form's uniqueness check rather than the database's.
-    site = forms.ModelChoiceField(
-        Site.objects.all(), widget=forms.HiddenInput, initial=settings.SITE_ID, label=_("site")
-    )
-
     class Meta:
         model = Redirect
-        fields = ["site", "old_path", "new_path"]
-        # Django's help names "/events/search/" and "https://": said here without English words.
-        help_texts = {
-            "old_path": _("The old address, without the domain: it starts with /."),
-            "new_path": _(
-                "Where it leads now: a public page of this site (starting with /) or a full address on another "
-                "site. Empty: the page is gone (410)."
-            ),
-        }
+        fields = ["old_path", "new_path"]
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("site") and cleaned.get("old_path") and cleaned.get("new_path") is not None:
+        if cleaned.get("old_path") and cleaned.get("new_path") is not None:
             try:
-                redirects.check_target(cleaned["site"], cleaned["old_path"], cleaned["new_path"])
+                redirects.check_target(cleaned["old_path"], cleaned["new_path"])
             except ValidationError as error:
                 self.add_error("new_path", error)
         return cleaned
 
 
-class CheckedRedirectAdmin(RedirectAdmin):
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
     """The old addresses of renamed pages (made on save, core/redirects.py), which editors may
     also add and change."""
 
     form = RedirectForm
-    list_filter = ()
-    radio_fields = {}
-
-
-admin.site.unregister(Redirect)
-admin.site.register(Redirect, CheckedRedirectAdmin)
-# The one Site row exists for the redirects only (SITE_ID); its domain is read by nothing (the
-# sitemap writes the request's host), so there is nothing to edit there.
-admin.site.unregister(Site)
+    list_display = ["old_path", "new_path"]
+    search_fields = ["old_path", "new_path"]

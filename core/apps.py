@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "Core"
+    # The admin's heading over the redirects of renamed pages (core.models.Redirect).
+    verbose_name = _("Site tools")
 
     def ready(self):
         # Content changes invalidate the page cache; staff sign-in marks the browser (core/pagecache/).

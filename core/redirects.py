@@ -1,22 +1,21 @@
-"""Addresses stay valid (issue 25, point 8): when a public object's slug changes, its old
-addresses answer 301 to the new ones, in every page language, its side-by-side page included.
+"""Addresses stay valid (issue 25, point 8): when a public object's slug changes, its old addresses
+answer 301 to the new ones, in every page language, its side-by-side page included.
 
-Django's ``django.contrib.redirects`` does the answering: ``RedirectFallbackMiddleware`` turns a
-404 whose path has a ``Redirect`` row into a 301 (inside the page cache, which stores only 200s,
-so no stored 404 hides it). This module writes the rows when a slug changes (``slug_changed``,
-a ``post_save`` receiver for every declared content type with pages) and checks the rows editors
-write in the admin (``check_target``, used by ``core.admin.RedirectAdmin``): a redirect must lead,
-directly or through other redirects, to a public page, and never back to where it started. The
-check resolves paths with Django's URL resolver and the declared types' public querysets; it sends
-no HTTP request.
+As ``django.contrib.redirects`` does (without its Site, see ``core.models.Redirect``),
+``RedirectFallbackMiddleware`` turns a 404 whose path has a ``Redirect`` row into a 301 (inside the
+page cache, which stores only 200s, so no stored 404 hides it). This module writes the rows when a
+slug changes (``slug_changed``, a ``post_save`` receiver for every declared content type with pages)
+and checks the rows editors write in the admin (``check_target``, used by
+``core.admin.RedirectAdmin``): a redirect must lead, directly or through other redirects, to a
+public page, and never back to where it started. The check resolves paths with Django's URL resolver
+and the declared types' public querysets; it sends no HTTP request.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_path
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic.detail import SingleObjectMixin
 
 from core import registry
+from core.models import Redirect
 
 # Pages of an object besides its own, named in its URL namespace, taking its slug.
 SUB_PAGES = ("side_by_side",)
@@ -53,13 +53,30 @@ def slug_changed(sender, instance, created=False, raw=False, **kwargs):
     old_slug = getattr(instance, "_loaded_slug", None)
     if not old_slug or old_slug == instance.slug or not content_type.public().filter(pk=instance.pk).exists():
         return
-    site = Site.objects.get_current()
     for old_path, new_path in moved_addresses(sender, old_slug, instance.slug):
         # What led to the old address leads to the new one (A → B, B renamed C: A → C), and an
         # address the object has again (renamed back) is its page, no longer a redirect.
-        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
-        Redirect.objects.filter(site=site, old_path=new_path).delete()
-        Redirect.objects.update_or_create(site=site, old_path=old_path, defaults={"new_path": new_path})
+        Redirect.objects.filter(new_path=old_path).update(new_path=new_path)
+        Redirect.objects.filter(old_path=new_path).delete()
+        Redirect.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+
+
+class RedirectFallbackMiddleware:
+    """A 404 at an address that has a redirect answers 301 to where it leads (410 when it leads
+    nowhere): django.contrib.redirects' middleware, reading ``core.models.Redirect``. One query,
+    for 404s only."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        target = Redirect.objects.filter(old_path=request.get_full_path()).values_list("new_path", flat=True).first()
+        if target is None:
+            return response
+        return HttpResponsePermanentRedirect(target) if target else HttpResponseGone()
 
 
 def connect_signals():
@@ -86,7 +103,7 @@ def is_public_page(path: str) -> bool:
     return slug is not None and queryset.filter(**{view.slug_field: slug}).exists()
 
 
-def check_target(site, old_path: str, new_path: str) -> None:
+def check_target(old_path: str, new_path: str) -> None:
     """Raise ValidationError unless ``new_path`` leads to a public page, directly or through other
     redirects, without passing ``old_path`` again. An empty ``new_path`` (410 Gone, a withdrawn
     page) and an address on another site (not ours to check) pass."""
@@ -102,7 +119,7 @@ def check_target(site, old_path: str, new_path: str) -> None:
         seen.add(path)
         if is_public_page(path):
             return
-        following = Redirect.objects.filter(site=site, old_path=path).values_list("new_path", flat=True).first()
+        following = Redirect.objects.filter(old_path=path).values_list("new_path", flat=True).first()
         if following is None:
             raise ValidationError(
                 _("%(path)s is not a public page of this site, and no redirect leads on from it."),

@@ -3,11 +3,7 @@ alternates (en, zh-Hans, x-default). One section per content type that has pages
 (``content_sitemaps()``, from core/registry.py), and the list pages'
 (coop_portal/sitemaps.py); coop_portal/urls.py puts them together."""
 
-import copy
-
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps import views as sitemap_views
-from django.contrib.sites.requests import RequestSite
 
 from core import registry
 from core.i18n import languages
@@ -28,10 +24,8 @@ class I18nSitemap(Sitemap):
             return [code for code in codes if item.has_text_in(code)]
         return codes
 
-    request_site = None  # set by sitemap() below
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=self.request_site or site, protocol=protocol)
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
         for url in urls:
             by_code = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
             for alternate in url["alternates"]:
@@ -64,16 +58,3 @@ def content_sitemaps() -> dict[str, Sitemap]:
         for content_type in registry.content_types()
         if content_type.has_page
     }
-
-
-def sitemap(request, sitemaps, **kwargs):
-    """Django's sitemap view, writing the host the request names: with django.contrib.sites
-    installed (for the redirects of renamed pages, core/redirects.py) Django would write the
-    Site row's domain. Each section is copied for the request, so that no request's host is
-    left on a section another request reads."""
-    sections = {}
-    for name, section in sitemaps.items():
-        section = copy.copy(section() if isinstance(section, type) else section)
-        section.request_site = RequestSite(request)
-        sections[name] = section
-    return sitemap_views.sitemap(request, sections, **kwargs)

@@ -33,12 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # /sitemap.xml (its template); the domain comes from the request (sitemaps ask for
-    # RequestSite, not the Site row).
+    # /sitemap.xml (its template); the domain comes from the request, as
+    # django.contrib.sites is not installed.
     "django.contrib.sitemaps",
-    # Old addresses of renamed pages answer 301 (core/redirects.py); the redirects need a Site row.
-    "django.contrib.sites",
-    "django.contrib.redirects",
     "coop_portal.apps.AxesConfig",  # django-axes, its name translated
     "csp",
     # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
@@ -75,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # A 404 whose address a renamed page had answers 301 to its new one (core/redirects.py). Inside the
     # page cache, which stores only 200s: no stored 404 can hide the redirect.
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "core.redirects.RedirectFallbackMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Under /admin/, the language the staff member chose there (core/editorial/admin_language.py).
     "core.editorial.admin_language.AdminLanguageMiddleware",
@@ -94,7 +91,6 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "coop_portal.urls"
-SITE_ID = 1  # the one Site django.contrib.redirects' rows belong to
 WSGI_APPLICATION = "coop_portal.wsgi.application"
 
 TEMPLATES = [

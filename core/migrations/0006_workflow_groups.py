@@ -11,7 +11,7 @@ from core.editorial.roles import create_workflow_groups
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("core", "0005_editors_manage_redirects"),
+        ("core", "0005_redirect"),
     ]
 
     operations = [migrations.RunPython(create_workflow_groups, migrations.RunPython.noop)]

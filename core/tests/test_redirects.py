@@ -4,11 +4,11 @@ which refuses a loop or a target that is no public page (core/redirects.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.contrib.redirects.models import Redirect
 from django.test import Client
 from django.utils import translation
 
 from core.editorial.roles import EDITOR
+from core.models import Redirect
 from news.models import Article
 from news.tests.factories import ArticleFactory
 from parks.tests.factories import ParkFactory
@@ -69,7 +69,7 @@ def test_a_cached_404_does_not_hide_a_redirect(anon, page_cache, chinese_editor)
     assert anon.get("/en/news/gone/").status_code == 404
     assert anon.get("/en/news/gone/").status_code == 404
     response = chinese_editor.post(
-        "/admin/redirects/redirect/add/", {"site": 1, "old_path": "/en/news/gone/", "new_path": "/en/news/real/"}
+        "/admin/core/redirect/add/", {"old_path": "/en/news/gone/", "new_path": "/en/news/real/"}
     )
     assert response.status_code == 302
     response = anon.get("/en/news/gone/")
@@ -95,20 +95,20 @@ def test_a_draft_had_no_public_address_to_keep(anon):
 
 
 def redirect_form(client, old_path, new_path):
-    return client.post("/admin/redirects/redirect/add/", {"site": 1, "old_path": old_path, "new_path": new_path})
+    return client.post("/admin/core/redirect/add/", {"old_path": old_path, "new_path": new_path})
 
 
 def test_editors_see_the_redirects_in_chinese(chinese_editor):
     article = ArticleFactory(slug="before")
     rename(article, "after")
-    page = chinese_editor.get("/admin/redirects/redirect/").content.decode()
+    page = chinese_editor.get("/admin/core/redirect/").content.decode()
     assert "重定向" in page and "/zh-hans/news/before/" in page
 
 
 def test_a_redirect_loop_is_refused(chinese_editor):
     ArticleFactory(slug="live")
     assert redirect_form(chinese_editor, "/en/news/a/", "/en/news/b/").status_code == 200  # b: no page
-    Redirect.objects.create(site_id=1, old_path="/en/news/b/", new_path="/en/news/a/")
+    Redirect.objects.create(old_path="/en/news/b/", new_path="/en/news/a/")
     response = redirect_form(chinese_editor, "/en/news/a/", "/en/news/b/")
     assert response.status_code == 200
     assert "循环" in response.content.decode() and "/en/news/a/" in response.content.decode()

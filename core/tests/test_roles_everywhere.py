@@ -21,7 +21,6 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.redirects.models import Redirect
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
@@ -32,6 +31,7 @@ from modeltranslation.translator import NotRegistered, translator
 from about.models import SiteSettings
 from core.editorial.concurrency import FIELD
 from core.editorial.roles import TRANSLATOR
+from core.models import Redirect
 from enterprises.models import Enterprise
 from enterprises.tests.factories import EnterpriseFactory
 from facts.models import AssessmentResult, KeyFigure, Milestone, Source
@@ -99,7 +99,7 @@ BUILDERS = {
     AccessAttempt: lambda: _login_record(AccessAttempt, failures_since_start=1),
     AccessLog: lambda: _login_record(AccessLog),
     AccessFailureLog: lambda: _login_record(AccessFailureLog),
-    Redirect: lambda: Redirect.objects.create(site_id=1, old_path=f"/en/news/old-{next(counter)}/", new_path=""),
+    Redirect: lambda: Redirect.objects.create(old_path=f"/en/news/old-{next(counter)}/", new_path=""),
 }
 NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Redirect}
 
