@@ -1,15 +1,22 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "Core"
+    # The admin's heading over the redirects of renamed pages (core.models.Redirect).
+    verbose_name = _("Site tools")
 
     def ready(self):
         # Content changes invalidate the page cache; staff sign-in marks the browser (core/pagecache/).
         from core.pagecache import signals
 
         signals.connect_signals(self)
+
+        # A public page's old address answers 301 after its slug changes (core/redirects.py).
+        from core import redirects
+
+        redirects.connect_signals()
 
         # Remembers each user's admin language at sign-in.
         from core.editorial import admin_language  # noqa: F401

@@ -18,10 +18,12 @@ import dataclasses
 from collections import defaultdict
 
 import simple_history
-from django.db.models.signals import post_save
-from django.utils.text import capfirst
+from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext as _
-from simple_history.template_utils import HistoricalRecordContextHelper
+from django.utils.translation import gettext_lazy
+from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
 from core import translation_status
 from core.i18n import languages
@@ -33,10 +35,34 @@ UNTRACKED_FOR_FIXTURES = {"created_at", "updated_at"}
 
 def register_history(model, m2m_fields=()):
     """``m2m_fields``: many-to-many links whose changes are history too (an article's parks)."""
+    opts = model._meta
     simple_history.register(
-        model, excluded_fields=translation_status.translated_fields(model), m2m_fields=list(m2m_fields)
+        model,
+        excluded_fields=translation_status.translated_fields(model),
+        m2m_fields=list(m2m_fields),
+        # simple-history writes "historical {}" untranslated: "Historical 企业" in a Chinese admin.
+        # In English (migrations' state) the name stays what simple-history makes it.
+        verbose_name=format_lazy(gettext_lazy("historical {}"), opts.verbose_name),
+        verbose_name_plural=format_lazy(gettext_lazy("historical {}"), opts.verbose_name_plural),
     )
-    post_save.connect(record_fixture_load, sender=model, dispatch_uid=f"fixture-history-{model._meta.label}")
+    pre_save.connect(normalise_line_endings, sender=model, dispatch_uid=f"line-endings-{opts.label}")
+    post_save.connect(record_fixture_load, sender=model, dispatch_uid=f"fixture-history-{opts.label}")
+
+
+def normalise_line_endings(sender, instance, **kwargs):
+    """Text is stored with LF only. A browser sends a textarea's lines with CRLF, a fixture has LF:
+    without this, saving a form unchanged, or importing a file written on Windows, would be a change
+    in history and in the audit trail. A pre_save handler, because loaddata's raw saves skip
+    ``Model.save()`` but not the signal."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and "\r" in value:
+                setattr(instance, field.attname, normalised(value))
+
+
+def normalised(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def record_fixture_load(sender, instance, raw=False, created=False, **kwargs):
@@ -92,10 +118,21 @@ def localized_label(verbose_name, code) -> str:
     return f"{capfirst(verbose_name)} [{languages.ADMIN_NAMES.get(code, code)}]"
 
 
+class TranslatedDiffDisplay(ObjDiffDisplay):
+    """A long value is shortened around what changed, "[184 chars]" standing for the rest."""
+
+    def shortened_str(self, prefix: str, num_skipped_chars: int, suffix: str) -> str:
+        skipped = _("%(count)d chars") % {"count": num_skipped_chars}
+        return f"{prefix}[{skipped}]{suffix}"
+
+
 class TranslatedHistoryContextHelper(HistoricalRecordContextHelper):
     """The History page's list of changes in the reader's language: field names
     as the form labels them ("标题 [中文]"), choices by their label (草稿 → 已发布),
-    and an empty value as "—" rather than "None"."""
+    an empty value as "—" rather than "None", and what a shortened value leaves out."""
+
+    def get_obj_diff_display(self):
+        return TranslatedDiffDisplay(max_length=self.max_displayed_delta_change_chars)
 
     def format_delta_change(self, change):
         formatted = super().format_delta_change(change)

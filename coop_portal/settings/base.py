@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     # /sitemap.xml (its template); the domain comes from the request, as
     # django.contrib.sites is not installed.
     "django.contrib.sitemaps",
-    "axes",
+    "coop_portal.apps.AxesConfig",  # django-axes, its name translated
     "csp",
     # The rich-text editor (ProseMirror) for article bodies and park descriptions; assets in its wheel.
     "django_prose_editor",
@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "core.middleware.DerivedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # A 404 whose address a renamed page had answers 301 to its new one (core/redirects.py). Inside the
+    # page cache, which stores only 200s: no stored 404 can hide the redirect.
+    "core.redirects.RedirectFallbackMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Under /admin/, the language the staff member chose there (core/editorial/admin_language.py).
     "core.editorial.admin_language.AdminLanguageMiddleware",

@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core import translation_status
 from core.editorial import concurrency
 from core.editorial.widgets import RichTextEditor
-from core.history import TranslatedHistoryContextHelper, localized_label
+from core.history import TranslatedHistoryContextHelper, localized_label, normalised
 from core.i18n import languages
 
 
@@ -120,7 +120,7 @@ class EditorialAdminMixin:
     def get_form(self, request, obj=None, **kwargs):
         # Not for the form ModelAdmin.get_fields() builds (fields=None) to list the fields.
         guard = (obj is not None or self.singleton) and kwargs.get("fields", ()) is not None
-        form = super().get_form(request, obj, **kwargs)
+        form = type((form := super().get_form(request, obj, **kwargs)).__name__, (LineEndingsForm, form), {})
         return concurrency.guarded_form(form) if guard else form
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -137,6 +137,9 @@ class EditorialAdminMixin:
     def save_model(self, request, obj, form, change):
         if not self.may_change_locked_fields(request):
             self.keep_locked_values(obj, change)
+        if change and form is not None and not form.has_changed():
+            # Saved as it was shown: no version in history ("No fields changed" in the admin log).
+            obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
 
     def keep_locked_values(self, obj, change):
@@ -191,6 +194,18 @@ class EditorialAdminMixin:
         if self.is_rich_text(db_field.name):
             kwargs["widget"] = RichTextEditor(nonce=getattr(request, "csp_nonce", ""))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class LineEndingsForm:
+    """A browser sends a textarea's lines with CRLF; stored text has LF (core.history.normalise_line_endings).
+    Comparing like with like, a form sent back unchanged has not changed."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "lists"):
+            data = data.copy()
+            for key, values in data.lists():
+                data.setlist(key, [normalised(value) if isinstance(value, str) else value for value in values])
+        super().__init__(data, *args, **kwargs)
 
 
 def allow_inline_styles(request):

@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from core.translation_status import translated_fields
@@ -86,6 +87,12 @@ class ConcurrencyGuard:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields[FIELD].initial = fingerprint(self.instance)
+
+    @cached_property
+    def changed_data(self):
+        # The fingerprint is how the form was shown, not a change: without this, every save was one
+        # (the admin's log and history's no-change rule read changed_data).
+        return [name for name in super().changed_data if name != FIELD]
 
     def clean(self):
         cleaned = super().clean()

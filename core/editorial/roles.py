@@ -23,6 +23,13 @@ from django.utils.translation import gettext_noop
 EDITOR = gettext_noop("Editor")
 TRANSLATOR = gettext_noop("Translator")
 INQUIRY_HANDLER = gettext_noop("Inquiry handler")
+# The review workflow's roles (issue 25: 三审). Created now, holding nothing but the right to
+# view content: the workflow that lets them submit, review and sign off comes later, and until
+# then publishing stays with Editors. Stored in English, shown translated, as the groups above.
+WRITER = gettext_noop("Writer")
+REVIEWER = gettext_noop("Reviewer")
+APPROVER = gettext_noop("Approver")
+WORKFLOW_ROLES = (WRITER, REVIEWER, APPROVER)
 ALL = ["add", "change", "delete", "view"]
 EDIT_ONLY = ["change", "view"]  # text of existing content only: no add, no delete, no publish
 
@@ -36,6 +43,19 @@ def editorial_roles(*labels: str, editor_also: tuple[str, ...] = ()) -> migratio
         TRANSLATOR: dict.fromkeys(labels, EDIT_ONLY),
     }
     return migrations.RunPython(functools.partial(_grant, grants=grants), migrations.RunPython.noop)
+
+
+def workflow_roles(*labels: str) -> migrations.RunPython:
+    """The data-migration operation letting the review workflow's roles (Writer, Reviewer,
+    Approver) view the models ``labels``: all they hold until the workflow gives them more."""
+    grants = {role: dict.fromkeys(labels, ["view"]) for role in WORKFLOW_ROLES}
+    return migrations.RunPython(functools.partial(_grant, grants=grants), migrations.RunPython.noop)
+
+
+def create_workflow_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in WORKFLOW_ROLES:
+        Group.objects.get_or_create(name=name)
 
 
 def _grant(apps, schema_editor, grants):

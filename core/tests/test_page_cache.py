@@ -415,7 +415,9 @@ def test_a_renamed_article_leaves_nothing_at_its_old_address(anon, content, djan
     article.slug = "suzhou-suqian-cooperation-2023"
     with commit(django_capture_on_commit_callbacks):
         article.save()
-    assert anon.get(ANNOUNCEMENT).status_code == 404
+    # Not the stored page: the old address now sends visitors on (issue 25, point 8: it was a 404).
+    response = anon.get(ANNOUNCEMENT)
+    assert (response.status_code, response["Location"]) == (301, "/en/news/suzhou-suqian-cooperation-2023/")
     assert anon.get("/en/news/suzhou-suqian-cooperation-2023/").status_code == 200
 
 

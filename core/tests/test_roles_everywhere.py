@@ -31,6 +31,7 @@ from modeltranslation.translator import NotRegistered, translator
 from about.models import SiteSettings
 from core.editorial.concurrency import FIELD
 from core.editorial.roles import TRANSLATOR
+from core.models import Redirect
 from documents.models import Document
 from documents.tests.factories import make_document, pdf
 from enterprises.models import Enterprise
@@ -110,8 +111,9 @@ BUILDERS = {
     AccessLog: lambda: _login_record(AccessLog),
     AccessFailureLog: lambda: _login_record(AccessFailureLog),
     Term: lambda: Term.objects.create(wrong=f"错字{next(counter)}", right="正字"),
+    Redirect: lambda: Redirect.objects.create(old_path=f"/en/news/old-{next(counter)}/", new_path=""),
 }
-NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Term}
+NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Term, Redirect}
 
 
 def text_columns(model) -> set[str]:

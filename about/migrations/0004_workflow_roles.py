@@ -1,0 +1,15 @@
+"""The review workflow's roles (Writer, Reviewer, Approver: core/editorial/roles.py) may view
+this app's content; the workflow gives them more, later."""
+
+from django.db import migrations
+
+from core.editorial.roles import workflow_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0006_workflow_groups"),
+        ("about", "0003_site_settings_history"),
+    ]
+
+    operations = [workflow_roles("about.sitesettings")]
