@@ -11,7 +11,7 @@ def _media(media_root):
 def editor_client(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from core.roles import EDITOR
+    from core.editorial.roles import EDITOR
 
     user = django_user_model.objects.create_user("editor-ed", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITOR))
