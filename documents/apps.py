@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,4 +35,8 @@ class DocumentsConfig(AppConfig):
 
         # Every link to a document in editors' text says "PDF, 1.2 MB"; the editor offers a chooser.
         render_passes.append(label_document_links)
-        RichTextEditor.plugin_scripts.append(Script("admin-editor/document-link.js", type="module"))
+        # The chooser's address on the script's tag (lazy: the URLconf is not loaded yet).
+        chooser = reverse_lazy("admin:documents_document_choose")
+        RichTextEditor.plugin_scripts.append(
+            Script("admin-editor/document-link.js", type="module", **{"data-document-chooser": chooser})
+        )

@@ -28,6 +28,7 @@ class ParkDetailView(StructuredDataMixin, OneLanguageMixin, DetailView):
     template_name = "parks/park_detail.html"
     context_object_name = "park"
     related_articles_count = 5
+    related_documents_count = 5  # the newest; the rest are in the documents list filtered by park
     enterprises_shown = 12  # the rest are one click away, in the directory filtered by park
 
     def get_queryset(self):
@@ -45,6 +46,8 @@ class ParkDetailView(StructuredDataMixin, OneLanguageMixin, DetailView):
         return super().get_context_data(
             # Through the reverse relations: the article's own rule of what is public still applies.
             related_articles=self.object.articles.published().for_listing()[: self.related_articles_count],
+            # The same way for documents (documents.managers): published, in the page's language.
+            related_documents=self.object.documents.published().in_language()[: self.related_documents_count],
             enterprises=self.object.enterprises.all()[: self.enterprises_shown],
             park_map=maps.park_map(Park.objects.all(), current=self.object),
             **kwargs,

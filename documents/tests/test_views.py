@@ -173,6 +173,8 @@ def test_a_one_language_document_is_listed_in_its_language_only(client):
 def test_every_rich_text_editor_offers_the_document_chooser(editor_client):
     page = editor_client.get("/admin/news/article/add/").content.decode()
     assert "admin-editor/document-link.js" in page
+    # The script finds the chooser at the address the server gives, not at a path it assumes.
+    assert 'data-document-chooser="/admin/documents/document/choose/"' in page
 
 
 def test_documents_are_searchable_by_title_number_and_issuing_body(documents):

@@ -197,7 +197,7 @@ def test_pages_run_a_bounded_number_of_queries(client, content, count, django_as
     source = Source.objects.get(slug="ourjiangsu-2023-10-11")
     bounds = {
         "/en/": 6,  # parks, headline figures, chart figures, news and their parks, site details (footer)
-        "/zh-hans/parks/ssip/": 11,  # park + 4 prefetches, enterprises, news + parks, inquiry form parks, footer
+        "/zh-hans/parks/ssip/": 12,  # park + 4 prefetches, enterprises, news + parks, documents, inquiry parks, footer
         "/en/figures/": 3,  # figures with their sources and parks; chart figures; site details (footer)
         "/zh-hans/timeline/": 2,  # milestones; site details (footer)
         "/en/sources/": 2,  # sources; site details (footer)

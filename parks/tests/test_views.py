@@ -2,6 +2,8 @@
 
 import pytest
 
+from documents.models import Document
+from documents.tests.factories import make_document
 from news.tests.factories import ArticleFactory
 from parks.models import Park
 from parks.tests.factories import ParkFactory
@@ -58,6 +60,33 @@ def test_park_pages_run_a_bounded_number_of_queries(client, content, django_asse
     with django_assert_max_num_queries(4):
         assert client.get("/en/parks/").status_code == 200
     # park, its sources, assessment results, figures and milestones; news and their
-    # parks; enterprises; the parks for the map; the site details of the footer.
-    with django_assert_max_num_queries(11):
+    # parks; documents (one query, 12 since the page lists them: their labels are the rows'
+    # own columns); enterprises; the parks for the map; the site details of the footer.
+    with django_assert_max_num_queries(12):
         assert client.get(park.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "all_link"),
+    [
+        ("en", "(PDF, 19.4\xa0KB)", "All documents about this park"),
+        ("zh-hans", "(PDF，19.4\xa0KB)", "该园区的全部政策文件"),
+    ],
+)
+def test_park_page_lists_its_published_documents(client, content, media_root, lang, label, all_link):
+    park = Park.objects.get(slug="ssip")
+    draft = make_document(slug="draft-policy", status=Document.Status.DRAFT, title_en="Draft policy for SSIP")
+    draft.parks.add(park)
+    html = client.get(f"/{lang}/parks/ssip/").content.decode()
+    shipped = Document.objects.get(slug="key-figures")  # the shipped PDF about this park
+    title = shipped.title_en if lang == "en" else shipped.title_zh_hans
+    section = html[html.index('id="park-documents-heading"') :]
+    section = section[: section.index("</section>")]
+    assert f'<a href="/{lang}/documents/key-figures/">{title}</a> <span class="file-label">{label}</span>' in section
+    assert f'<a href="/{lang}/documents/?park=ssip">{all_link}</a>' in section
+    assert "draft-policy" not in html and "Draft policy" not in html and "关于共建园区的意见" not in html
+
+
+def test_park_page_without_documents_has_no_documents_section(client, content):
+    html = client.get(ParkFactory().get_absolute_url()).content.decode()
+    assert "park-documents-heading" not in html
