@@ -11,6 +11,7 @@ Set ADMIN_SCREENS=docs/screens to write the admin screenshots (admin_*.png) whil
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,29 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     visitor.goto(f"{base}/en/news/{article.slug}/")
     assert "This is our translation" in visitor.locator(".translation-note").inner_text()
     assert editor.errors == [] and translator.errors == []
+
+
+def test_the_site_details_name_the_languages_on_every_form(chinese_browser, live_server):
+    """Issue 25, point 12, in a real browser: the site details' form and its restore page name the
+    languages "English / 中文" with one switch, for an Editor whose admin is in Chinese. The restore page
+    used to keep modeltranslation's per-field tabs, which the admin's CSS writes in capitals (ENGLISH,
+    ZH-HANS). In this module: a serialized rollback after another module's transactional test fails
+    (docs/frontend.md)."""
+    from about.models import SiteSettings
+
+    SiteSettings(organiser_zh_hans="合作办公室").save()
+    site = SiteSettings.load()
+    site.organiser_zh_hans = "合作交流办公室"
+    site.save()
+    version = site.history.order_by("history_id").first()
+    page = chinese_browser("bianji")
+    for path in [f"{site.pk}/change/", f"{site.pk}/history/{version.pk}/"]:
+        page.goto(f"{live_server.url}/admin/about/sitesettings/{path}")
+        page.wait_for_selector("label.mt-switch-label")
+        switch = page.locator("#modeltranslation-main-switch option").all_inner_texts()
+        assert switch == ["English", "中文"], path
+        visible_tabs = [tab.inner_text() for tab in page.locator(".ui-tabs-nav a").all() if tab.is_visible()]
+        assert visible_tabs == [], path  # one switch for the form, no tabs per field
+        text = page.locator("#content").inner_text()
+        assert not re.search(r"\b(ENGLISH|EN|ZH-HANS|Historical)\b", text), path
+    assert page.errors == []

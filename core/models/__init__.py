@@ -260,7 +260,6 @@ def exported_models():
     ``settings.CONTENT_APPS`` that have a natural key. Editorial history tables
     (no natural key) are left out; they live in the database backup."""
     from django.apps import apps
-    from django.conf import settings
 
     return [
         model
