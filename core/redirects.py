@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.detail import SingleObjectMixin
@@ -76,7 +77,11 @@ class RedirectFallbackMiddleware:
         target = Redirect.objects.filter(old_path=request.get_full_path()).values_list("new_path", flat=True).first()
         if target is None:
             return response
-        return HttpResponsePermanentRedirect(target) if target else HttpResponseGone()
+        response = HttpResponsePermanentRedirect(target) if target else HttpResponseGone()
+        # Shared like a 404 (core.pagecache.headers.not_found_headers): a cache in front replaces its
+        # copy of the old page with this answer, and never gives that copy while the app fails.
+        patch_cache_control(response, max_age=0, s_maxage=settings.SHARED_CACHE_SECONDS)
+        return response
 
 
 def connect_signals():
