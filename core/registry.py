@@ -75,6 +75,9 @@ class ContentType:
     own_page: bool = False
     # (object, [what is missing]) for /admin/sources-missing/, from a queryset of public objects.
     gaps: Callable[[QuerySet], Iterable[tuple[Any, list]]] | None = None
+    # Editors' saves go through review before they reach visitors (core/workflow/). Off only for
+    # what visitors see solely through reviewed items (the picture library).
+    reviewed: bool = True
 
     def __post_init__(self):
         if self.label is None:

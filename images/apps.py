@@ -13,4 +13,4 @@ class ImagesConfig(AppConfig):
         from images.models import Image
 
         # Pictures ship in the fixtures of what shows them (parks, news).
-        registry.register(registry.ContentType(Image, key="image"))
+        registry.register(registry.ContentType(Image, key="image", reviewed=False))

@@ -271,3 +271,4 @@ def exported_models():
 
 # The site tools' own models (each staff member's admin language, redirects), in their module.
 from core.models.tools import Redirect, StaffLanguage  # noqa: E402, F401
+from core.models.workflow import AuditEntry, Revision  # noqa: E402, F401
