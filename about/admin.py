@@ -14,7 +14,7 @@ class SiteSettingsAdmin(EditorialAdminMixin, TranslationStatusAdminMixin, Simple
     filing numbers are read-only for them, so a crafted POST cannot change them) and the
     lost-update check, the add form included (``singleton``)."""
 
-    fields = ["organiser", "address", "telephone", "email", "about", "icp_number", "psb_number"]
+    fields = ["organiser", "address", "telephone", "email", "about", "icp_number", "psb_number", "review_steps"]
     singleton = True
 
     def has_add_permission(self, request):

@@ -12,3 +12,8 @@ class AboutConfig(AppConfig):
 
         # One row, filled in by editors; no fixture.
         registry.register(registry.ContentType(SiteSettings, key="site"))
+
+        # The site details choose how many steps the review workflow has.
+        from core import workflow
+
+        workflow.steps_from(lambda: SiteSettings.load().review_steps)

@@ -44,6 +44,14 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("As issued, e.g. “苏公网安备32000000000000号”."),
     )
+    # Review before publishing (core/workflow/): two steps (a Reviewer, then an Approver's sign-off)
+    # or one (sign-off only).
+    review_steps = models.PositiveSmallIntegerField(
+        _("review steps"),
+        choices=[(2, _("Two: review, then sign-off")), (1, _("One: sign-off only"))],
+        default=2,
+        help_text=_("How many people check a change before it is published (信息发布审核)."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SiteSettingsManager()

@@ -16,6 +16,7 @@ from core.admin_views import MissingSourcesView, MissingTranslationsView
 from core.editorial import admin_language
 from core.i18n import languages
 from core.sitemaps import content_sitemaps
+from core.workflow import views as workflow_views
 from documents.download import download as document_download
 from inspection.admin_views import InspectionView
 
@@ -33,6 +34,19 @@ urlpatterns = [
         name="missing_translations",
     ),
     path("admin/sources-missing/", admin.site.admin_view(MissingSourcesView.as_view()), name="missing_sources"),
+    # The review workflow (core/workflow/views.py): a revision's review page, its actions, its preview.
+    path("admin/review/<int:pk>/", admin.site.admin_view(workflow_views.review), name="workflow_review"),
+    path(
+        "admin/review/<int:pk>/preview/<str:language>/",
+        admin.site.admin_view(workflow_views.preview),
+        name="workflow_preview",
+    ),
+    path("admin/review/<int:pk>/<str:action>/", admin.site.admin_view(workflow_views.act), name="workflow_act"),
+    path(
+        "admin/withdraw/<int:content_type_id>/<int:object_id>/",
+        admin.site.admin_view(workflow_views.withdraw),
+        name="workflow_withdraw",
+    ),
     path("admin/site-inspection/", admin.site.admin_view(InspectionView.as_view()), name="site_inspection"),
     # Each staff member's admin language, chosen in the admin header (core/editorial/admin_language.py).
     path("admin/language/", admin.site.admin_view(admin_language.choose), name="admin_language"),

@@ -18,6 +18,13 @@ class CoreConfig(AppConfig):
 
         redirects.connect_signals()
 
+        # The review workflow's roles hold their permissions on every reviewed content type.
+        from django.db.models.signals import post_migrate
+
+        from core.editorial.roles import grant_workflow_permissions
+
+        post_migrate.connect(grant_workflow_permissions, sender=self, dispatch_uid="workflow_permissions")
+
         # Remembers each user's admin language at sign-in.
         from core.editorial import admin_language  # noqa: F401
         from core.i18n import traditional

@@ -19,9 +19,10 @@ from core.editorial import concurrency
 from core.editorial.widgets import RichTextEditor
 from core.history import TranslatedHistoryContextHelper, localized_label, normalised
 from core.i18n import languages
+from core.workflow.admin import WorkflowAdminMixin
 
 
-class EditorialAdminMixin:
+class EditorialAdminMixin(WorkflowAdminMixin):
     """What every content admin shares.
 
     **Roles.** Users holding ``lock_permission`` (default: the model's delete
@@ -42,6 +43,8 @@ class EditorialAdminMixin:
 
     ``rich_text_fields`` (base names, e.g. ``("body",)``) get the rich-text
     editor in every language.
+
+    **Review.** Saving goes through the review workflow (core/workflow/admin.py).
     """
 
     lock_permission = None
@@ -51,7 +54,7 @@ class EditorialAdminMixin:
     def may_change_locked_fields(self, request):
         opts = self.model._meta
         permission = self.lock_permission or f"{opts.app_label}.{get_permission_codename('delete', opts)}"
-        return request.user.has_perm(permission)
+        return request.user.has_perm(permission) or self.writes_whole_items(request)
 
     def text_fields(self):
         """The translation columns: what a Translator may change."""
@@ -135,7 +138,8 @@ class EditorialAdminMixin:
         return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        if not self.may_change_locked_fields(request):
+        if not self.may_change_locked_fields(request) and getattr(obj, "_revision", None) is None:
+            # (Read-only fields are not in the form: a revision's values stay as it has them.)
             self.keep_locked_values(obj, change)
         if change and form is not None and not form.has_changed():
             # Saved as it was shown: no version in history ("No fields changed" in the admin log).

@@ -30,6 +30,9 @@ FIELD = "concurrency_fingerprint"
 def fingerprint(obj) -> str:
     """A hash of what is stored for ``obj``: its columns and many-to-many links. modeltranslation's
     untranslated base columns (``title``) are left out: they read the active language."""
+    if (revision := getattr(obj, "_revision", None)) is not None:
+        # Shown as its open revision has it (core/workflow/admin.py): that revision's version.
+        return hashlib.sha256(f"revision:{revision.pk}:{revision.version}".encode()).hexdigest()[:40]
     shadows = set(translated_fields(type(obj)))
     values = [
         (field.attname, field.value_to_string(obj))
@@ -114,7 +117,14 @@ class ConcurrencyGuard:
         rows = type(instance)._default_manager.filter(pk=instance.pk)
         if transaction.get_connection(rows.db).in_atomic_block:
             rows = rows.select_for_update(of=("self",))
-        return rows.first() or instance
+        stored = rows.first()
+        if stored is None:
+            return instance
+        from core import workflow
+
+        if workflow.covers(type(stored)):
+            stored._revision = workflow.open_revision(stored)
+        return stored
 
 
 def guarded_form(form_class):

@@ -70,9 +70,11 @@ def grant(apps, grants: dict[str, dict[str, list[str]]]) -> None:
     only after all migrations (post_migrate), too late for a data migration.
     """
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        historical = getattr(app_config, "models_module", None) is None
+        app_config.models_module = getattr(app_config, "models_module", None) or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if historical:
+            app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for group_name, models in grants.items():
@@ -87,3 +89,31 @@ def grant(apps, grants: dict[str, dict[str, list[str]]]) -> None:
             if missing := set(codenames) - found:
                 raise LookupError(f"{label}: no permission {sorted(missing)}")
             group.permissions.add(*permissions)
+
+
+def grant_workflow_permissions(sender=None, using="default", **kwargs):
+    """post_migrate: the review workflow's roles on every reviewed content type (core/registry.py),
+    so that a content type declared later is covered without a migration of its own. Writers add and
+    change items (their saves are revisions); Reviewers and Approvers change them while they wait
+    for them, and hold the step's own permission (core.review_revision, core.sign_off_revision).
+    Editors and Translators keep what their migrations gave them."""
+    from django.apps import apps as global_apps
+
+    from core import registry
+
+    labels = [ct.model._meta.label_lower for ct in registry.content_types() if ct.reviewed]
+    grants = {
+        WRITER: {**dict.fromkeys(labels, ["add", "change", "view"]), "core.auditentry": ["view"]},
+        REVIEWER: {
+            **dict.fromkeys(labels, EDIT_ONLY),
+            "core.revision": ["review_revision"],
+            "core.auditentry": ["view"],
+        },
+        APPROVER: {
+            **dict.fromkeys(labels, EDIT_ONLY),
+            "core.revision": ["sign_off_revision"],
+            "core.auditentry": ["view"],
+        },
+        EDITOR: {"core.auditentry": ["view"]},
+    }
+    grant(global_apps, grants)

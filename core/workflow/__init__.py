@@ -121,8 +121,10 @@ def may_edit(user, revision: Revision | None) -> bool:
 
 def involved(user, revision) -> bool:
     """Wrote, edited or submitted it: four eyes keep this user from approving it."""
-    return revision.submitted_by_id == user.pk or revision.created_by_id == user.pk or (
-        revision.editors.filter(pk=user.pk).exists()
+    return (
+        revision.submitted_by_id == user.pk
+        or revision.created_by_id == user.pk
+        or (revision.editors.filter(pk=user.pk).exists())
     )
 
 
