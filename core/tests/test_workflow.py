@@ -316,3 +316,68 @@ def test_the_change_form_adds_at_most_three_queries(team, article):
     tables = ("core_revision", "core_auditentry")
     workflow_queries = [q["sql"] for q in opened.captured_queries if any(t in q["sql"] for t in tables)]
     assert len(workflow_queries) <= 3, workflow_queries
+
+
+def test_a_pending_revision_leaves_cached_pages_alone_until_sign_off(
+    team, client, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # committed, as outside a test
+        article = ArticleFactory(slug="live-story", title_en="Live title", status=Article.Status.PUBLISHED)
+    assert "Live title" in client.get("/en/news/live-story/").content.decode()  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(team["writer"], article, title_en="Cached or not", _submit_for_review="1")
+        revision = Revision.objects.get(object_id=article.pk)
+        workflow.approve(revision, team["reviewer"].user)
+    page = client.get("/en/news/live-story/")
+    assert "Live title" in page.content.decode() and "Cached or not" not in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.sign_off(revision, team["approver"].user)
+    assert "Cached or not" in client.get("/en/news/live-story/").content.decode()
+    assert "Cached or not" in client.get("/en/news/").content.decode()
+
+
+def test_a_signed_off_revision_with_a_future_time_appears_by_itself(team, article, client):
+    import datetime
+
+    from django.utils import timezone
+
+    soon = timezone.localtime(timezone.now() + datetime.timedelta(hours=2))
+    edit(
+        team["writer"],
+        ArticleFactory(slug="later-story", status=Article.Status.DRAFT, title_en="Later"),
+        published_at_0=f"{soon:%Y-%m-%d}",
+        published_at_1=f"{soon:%H:%M:%S}",
+        _submit_for_review="1",
+    )
+    revision = Revision.objects.get(object_repr="Later")
+    workflow.approve(revision, team["reviewer"].user)
+    workflow.sign_off(revision, team["approver"].user)
+    later = Article.objects.get(slug="later-story")
+    assert later.status == Article.Status.PUBLISHED
+    assert client.get("/en/news/later-story/").status_code == 404
+    assert Article.objects.published(now=soon + datetime.timedelta(minutes=1)).filter(pk=later.pk).exists()
+
+
+def test_a_park_and_the_site_details_go_through_review_too(django_user_model, client):
+    from about.models import SiteSettings
+
+    writer = member(django_user_model, "wang", WRITER)
+    SiteSettings(organiser_en="Cooperation Office", organiser_zh_hans="合作办公室").save()
+    site = SiteSettings.load()
+    form = writer.get(f"/admin/about/sitesettings/{site.pk}/change/")
+    from core.tests.test_roles_everywhere import browser_data
+
+    data = browser_data(form.context["adminform"].form)
+    data.update(organiser_zh_hans="新的合作办公室", _submit_for_review="1")
+    assert writer.post(f"/admin/about/sitesettings/{site.pk}/change/", data).status_code == 302
+    assert "新的合作办公室" not in client.get("/zh-hans/about/").content.decode()
+    assert SiteSettings.load().organiser_zh_hans == "合作办公室"
+    assert Revision.objects.get(content_type__model="sitesettings").state == Revision.State.IN_REVIEW
+
+
+def test_the_writer_finds_a_rejected_revision_on_the_admin_index(team, article):
+    edit(team["writer"], article, title_en="Needs work", _submit_for_review="1")
+    revision = Revision.objects.get(object_id=article.pk)
+    workflow.reject(revision, team["reviewer"].user, "Source missing.")
+    index = team["writer"].get("/admin/").content.decode()
+    assert "My revisions" in index and "Source missing." in index
