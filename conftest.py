@@ -131,3 +131,39 @@ def _no_language_left_active():
     process (seen: images/tests/test_renditions.py got a Chinese page when run after another)."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def signed_off(db, django_user_model):
+    """``signed_off(obj)``: what an editor's save proposed for ``obj``, reviewed and signed off by two
+    other people (core/workflow/), as it must be before visitors see it; returns ``obj`` reloaded."""
+    from django.contrib.auth.models import Group
+
+    from core import workflow
+    from core.editorial.roles import APPROVER, REVIEWER
+
+    def people():
+        reviewer, _ = django_user_model.objects.get_or_create(username="reviewer-fixture", defaults={"is_staff": True})
+        approver, _ = django_user_model.objects.get_or_create(username="approver-fixture", defaults={"is_staff": True})
+        reviewer.groups.add(Group.objects.get(name=REVIEWER))
+        approver.groups.add(Group.objects.get(name=APPROVER))
+        return django_user_model.objects.get(pk=reviewer.pk), django_user_model.objects.get(pk=approver.pk)
+
+    def sign(obj):
+        """``obj``: an item, or a new item's revision (returns the new item)."""
+        from core.models.workflow import Revision
+
+        reviewer, approver = people()
+        revision = obj if isinstance(obj, Revision) else workflow.open_revision(obj)
+        assert revision is not None, f"nothing is waiting for {obj!r}"
+        if revision.state in (revision.State.DRAFT, revision.State.REJECTED):
+            revision = workflow.submit(revision, revision.created_by)
+        if revision.state == revision.State.IN_REVIEW:
+            revision = workflow.approve(revision, reviewer)
+        published = workflow.sign_off(revision, approver)
+        if isinstance(obj, Revision):
+            return published
+        obj.refresh_from_db()
+        return obj
+
+    return sign

@@ -80,13 +80,18 @@ class Document(ContentModel):
 
     def save(self, *args, **kwargs):
         self.published_at = self.published_at.replace(microsecond=0)
+        self.prepare_upload()
+        super().save(*args, **kwargs)
+
+    def prepare_upload(self):
+        """For a file just chosen (not yet stored): its kind, size and name, checked again here
+        (the admin's validator ran already), from the content that is saved, whatever path it
+        arrived by. Called before the file is stored: by save(), and by the review workflow, which
+        stores it with the revision (core/workflow/snapshot.py)."""
         if self.file and not self.file._committed:
-            # Checked again here (the admin's validator ran already): the stored kind, size and
-            # name come from the content that is saved, whatever path it arrived by.
             kind = validation.detect(self.file, self.file.name)
             self.file_kind, self.file_size = kind.key, self.file.size
             self.file_name = self.file.name.rsplit("/", 1)[-1][:255]
-        super().save(*args, **kwargs)
 
     @property
     def kind(self):

@@ -45,8 +45,16 @@ def fingerprint(obj) -> str:
 
 
 def last_change(obj) -> tuple[str | None, object]:
-    """Who last changed ``obj`` in the admin, and when (from the admin's own log); the
-    object's ``updated_at`` when the log does not know (a change from a fixture or the shell)."""
+    """Who last changed ``obj`` in the admin, and when: its open revision's last editor (the review
+    workflow), else the admin's own log; the object's ``updated_at`` when neither knows (a change
+    from a fixture or the shell)."""
+    from core import workflow
+
+    revision = getattr(obj, "_revision", None)
+    if revision is None and workflow.covers(type(obj)):
+        revision = workflow.open_revision(obj)
+    if revision is not None and revision.updated_by is not None:
+        return workflow.user_name(revision.updated_by), revision.updated_at
     entry = (
         LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
         .select_related("user")
@@ -89,7 +97,9 @@ class ConcurrencyGuard:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.fields[FIELD].initial = fingerprint(self.instance)
+            # A new item's form (a singleton's add form) is compared with what is stored for it.
+            shown = self.stored() if self.instance.pk is None else self.instance
+            self.fields[FIELD].initial = fingerprint(shown)
 
     @cached_property
     def changed_data(self):
@@ -100,8 +110,9 @@ class ConcurrencyGuard:
     def clean(self):
         cleaned = super().clean()
         seen = self.data.get(FIELD)
-        if seen and seen != fingerprint(self.stored()):
-            raise ValidationError(conflict_message(self.instance), code="stale")
+        stored = self.stored()
+        if seen and seen != fingerprint(stored):
+            raise ValidationError(conflict_message(stored), code="stale")
         return cleaned
 
     def stored(self):
@@ -111,8 +122,15 @@ class ConcurrencyGuard:
         this save commits: a save sent at the same instant waits for it, then sees it and is
         refused. Without the lock both would pass the check before either wrote. PostgreSQL;
         SQLite writes one transaction at a time and has no row locks."""
+        from core import workflow
+
         instance = self.instance
         if instance.pk is None:
+            # Nothing stored yet, but perhaps a new item's revision (a singleton's: the site details).
+            if workflow.covers(type(instance)) and (pending := workflow.new_item_revision(type(instance))):
+                shown = type(instance)()
+                shown._revision = pending
+                return shown
             return instance
         rows = type(instance)._default_manager.filter(pk=instance.pk)
         if transaction.get_connection(rows.db).in_atomic_block:
@@ -120,8 +138,6 @@ class ConcurrencyGuard:
         stored = rows.first()
         if stored is None:
             return instance
-        from core import workflow
-
         if workflow.covers(type(stored)):
             stored._revision = workflow.open_revision(stored)
         return stored

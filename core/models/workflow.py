@@ -49,6 +49,13 @@ class Revision(models.Model):
     created_at = models.DateTimeField(_("created"), default=now)
     updated_at = models.DateTimeField(_("updated"), default=now)
     editors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("edited by"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -117,6 +124,7 @@ class AuditEntry(models.Model):
         PUBLISHED = "published", _("Signed off and published")
         DIRECT = "direct", _("Published without review")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        DELETED = "deleted", _("Deleted")
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("content type")

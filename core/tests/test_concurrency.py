@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, connections
 from django.test import Client
 
+from core import workflow
 from core.editorial.roles import EDITOR
 from core.tests.test_admin_chinese import english_words
 from facts.tests.factories import KeyFigureFactory
@@ -69,9 +70,9 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(two_editors):
     assert "安 娜" in page or "安娜" in page  # who
     assert "之后修改了" in page  # in the editor's language
     assert "B&#x27;s careful summary." in page or "B's careful summary." in page  # kept in the form
-    article.refresh_from_db()
-    assert article.title_en == "New title"  # A's change is not reverted
-    assert article.summary_en == "An English summary."
+    proposed = workflow.preview(workflow.open_revision(article))  # A's save: a revision (core/workflow/)
+    assert proposed.title_en == "New title"  # A's change is not reverted
+    assert proposed.summary_en == "An English summary."
 
 
 def test_a_fresh_save_after_reopening_goes_through(two_editors):
@@ -121,6 +122,7 @@ def site_details_form(**changes):
         "about_zh_hans": "",
         "icp_number": "",
         "psb_number": "",
+        "review_steps": "2",
     }
     return data | changes
 
@@ -148,7 +150,7 @@ def test_site_details_saved_by_two_editors_at_once_are_not_overwritten(two_edito
     assert "之后修改了" in page  # when, in the editor's language
     assert "B 写的网站简介。" in page  # kept in the form
     assert english_words(page, data_words={"Cooperation", "Office", "office", "example", "org", "bo"}) == []
-    stored = SiteSettings.load()
+    stored = workflow.preview(workflow.open_revision(SiteSettings.load()))
     assert stored.telephone == "0527-8888888"  # A's change is not reverted
     assert stored.about_zh_hans == ""
 
@@ -173,7 +175,7 @@ def test_site_details_filled_in_by_two_editors_before_the_row_exists(two_editors
     assert "安 娜" in page or "安娜" in page
     assert "之后修改了" in page
     assert 'value="0512-1111111"' in page  # what B typed
-    assert SiteSettings.objects.get().telephone == "0527-0000000"  # A's
+    assert workflow.preview(workflow.new_item_revision(SiteSettings)).telephone == "0527-0000000"  # A's
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="two saves at once need PostgreSQL connections")

@@ -80,18 +80,33 @@ def open_revision(obj) -> Revision | None:
     )
 
 
+def new_item_revision(model) -> Revision | None:
+    """The latest open revision of a new item of ``model`` (for a singleton, the one there is)."""
+    return (
+        Revision.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=None, state__in=Revision.OPEN
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 def user_name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-def record(obj_or_revision, action, user, comment="", changes=(), revision=None, model=None, object_id=None):
-    """Writes one audit entry; its e-mail goes after the commit."""
+def record(obj, action, user, comment="", changes=(), revision=None):
+    """Writes one audit entry about ``obj`` (an item, or for a step of the workflow its revision:
+    the entry is then about the revision's item); its e-mail goes after the commit."""
     from core.workflow import notifications
 
-    obj = obj_or_revision
+    if isinstance(obj, Revision):
+        revision, model, object_id = obj, obj.model, obj.object_id
+    else:
+        model, object_id = type(obj), obj.pk
     entry = AuditEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(model or type(obj)),
-        object_id=object_id if object_id is not None else getattr(obj, "pk", None),
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=object_id,  # empty for a new item until it is signed off
         object_repr=str(obj)[:200],
         revision=revision,
         action=action,
@@ -134,7 +149,8 @@ def may_act(user, revision) -> dict[str, bool]:
         revision.state == State.AWAITING_SIGN_OFF and user.has_perm(SIGN_OFF)
     )
     return {
-        "submit": revision.state in (State.DRAFT, State.REJECTED),
+        # Its writer, or someone who edited it, sends it on; not anyone who may only look at it.
+        "submit": revision.state in (State.DRAFT, State.REJECTED) and (user.is_superuser or involved(user, revision)),
         "cancel": revision.is_waiting and (user.pk in (revision.submitted_by_id, revision.created_by_id)),
         "approve": revision.state == State.IN_REVIEW and waiting_for_me and not involved(user, revision),
         "sign_off": revision.state == State.AWAITING_SIGN_OFF and waiting_for_me and not involved(user, revision),
@@ -161,6 +177,7 @@ def save_revision(obj, user, links=None, revision=None) -> Revision:
                 raise WorkflowError(_("This item is waiting for review: only its reviewers may change it now."))
             revision.version += 1
         revision.data = data
+        revision.updated_by = user
         revision.object_repr = str(obj)[:200] or str(type(obj)._meta.verbose_name)
         revision.updated_at = now()
         revision.save()
@@ -215,12 +232,14 @@ def submit(revision, user, version=None):
     revision = _locked(revision, version)
     if revision.state not in (State.DRAFT, State.REJECTED):
         raise WorkflowError(_("This item has already been submitted."))
+    if not may_act(user, revision)["submit"]:
+        raise WorkflowError(_("Only its writer, or someone who edited it, may submit it."))
     revision.state = _step_after_submit()
     revision.submitted_by, revision.submitted_at = user, now()
     revision.reviewed_by = None
     revision.version += 1
     revision.save()
-    record(revision, Action.SUBMITTED, user, revision=revision, model=revision.model, object_id=revision.object_id)
+    record(revision, Action.SUBMITTED, user)
     return revision
 
 
@@ -232,7 +251,7 @@ def cancel(revision, user, version=None):
     revision.state = State.DRAFT
     revision.version += 1
     revision.save()
-    record(revision, Action.CANCELLED, user, revision=revision, model=revision.model, object_id=revision.object_id)
+    record(revision, Action.CANCELLED, user)
     return revision
 
 
@@ -252,9 +271,7 @@ def approve(revision, user, version=None, comment=""):
     revision.reviewed_by = user
     revision.version += 1
     revision.save()
-    record(
-        revision, Action.APPROVED, user, comment, revision=revision, model=revision.model, object_id=revision.object_id
-    )
+    record(revision, Action.APPROVED, user, comment)
     return revision
 
 
@@ -268,15 +285,7 @@ def reject(revision, user, comment, version=None):
     revision.comment = comment.strip()
     revision.version += 1
     revision.save()
-    record(
-        revision,
-        Action.REJECTED,
-        user,
-        revision.comment,
-        revision=revision,
-        model=revision.model,
-        object_id=revision.object_id,
-    )
+    record(revision, Action.REJECTED, user, revision.comment)
     return revision
 
 
@@ -289,9 +298,19 @@ def sign_off(revision, user, version=None, comment=""):
     model = revision.model
     before = live_data(revision)
     obj = preview(revision)
+    # A new item's slug was free when it was written; another item may have taken it since.
+    if (
+        revision.object_id is None
+        and hasattr(obj, "make_slug")
+        and model._default_manager.filter(slug=obj.slug).exists()
+    ):
+        obj.slug = obj.make_slug()
     obj.full_clean(validate_unique=True, validate_constraints=True)
+    obj._history_user = user  # the history's version is the approver's (django-simple-history)
     obj.save()
     snapshot.write_links(obj, revision.data)
+    if revision.object_id is None:  # a new item: its trail so far is now the item's
+        AuditEntry.objects.filter(revision=revision, object_id=None).update(object_id=obj.pk)
     revision.object_id = obj.pk
     revision.object_repr = str(obj)[:200]
     revision.state = State.PUBLISHED
@@ -299,6 +318,11 @@ def sign_off(revision, user, version=None, comment=""):
     revision.save()
     record(obj, Action.PUBLISHED, user, comment, snapshot.changes(model, before, revision.data), revision=revision)
     return obj
+
+
+def deleted(obj, user):
+    """An item deleted in the admin (by Editors, who keep that right): the trail keeps it."""
+    record(obj, Action.DELETED, user)
 
 
 def publish_directly(obj, user, before: dict, links=None):
@@ -323,6 +347,7 @@ def withdraw(obj, user, reason):
         raise WorkflowError(_("This item has already been withdrawn."))
     old = obj.get_status_display()
     obj.status = model.Status.WITHDRAWN
+    obj._history_user = user
     obj.save()
     label = str(snapshot.label(model._meta.get_field("status")))
     record(obj, Action.WITHDRAWN, user, reason.strip(), [[label, str(old), str(obj.get_status_display())]])

@@ -55,8 +55,11 @@ class WorkflowAdminMixin:
     def new_item_revision(self, request) -> Revision | None:
         """A new item's revision, edited on the add form (``?revision=<id>``)."""
         pk = request.GET.get("revision")
-        if not pk or not workflow.covers(self.model):
+        if not workflow.covers(self.model):
             return None
+        if not pk:
+            # One row only (the site details): its add form edits the one new-item revision there is.
+            return workflow.new_item_revision(self.model) if self.singleton else None
         revision = Revision.objects.filter(
             pk=pk if str(pk).isdigit() else None,
             content_type=ContentType.objects.get_for_model(self.model),
@@ -94,17 +97,24 @@ class WorkflowAdminMixin:
             stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
             request._workflow_before = snapshot.take(stored) if stored is not None else {}
             return super().save_model(request, obj, form, change)
-        links = {
-            f.name: form.cleaned_data[f.name] for f in snapshot.m2m_fields(self.model) if f.name in form.cleaned_data
-        }
+        # Nothing below writes the live item, its links included: not even django-simple-history's
+        # restore form, which saves them itself.
+        if form is not None:
+            form.save_m2m = lambda: None
         revision = getattr(obj, "_revision", None) or self.new_item_revision(request)
+        submitting = SUBMIT in request.POST
+        if change and revision is None and not submitting and form is not None and not form.has_changed():
+            obj._workflow = "unchanged"  # saved as shown: no revision ("No fields changed." in the log)
+            return
+        cleaned = form.cleaned_data if form is not None else {}
+        links = {f.name: cleaned[f.name] for f in snapshot.m2m_fields(self.model) if f.name in cleaned}
         revision = workflow.save_revision(obj, request.user, links, revision=revision)
-        if SUBMIT in request.POST:
+        if submitting:
             revision = workflow.submit(revision, request.user)
-        obj._workflow_revision = revision
+        obj._workflow, obj._workflow_revision = ("submitted" if submitting else "saved"), revision
 
     def save_related(self, request, form, formsets, change):
-        if getattr(form.instance, "_workflow_revision", None) is not None:
+        if getattr(form.instance, "_workflow", None) is not None:
             return  # the links are in the revision
         super().save_related(request, form, formsets, change)
         if workflow.covers(self.model) and hasattr(request, "_workflow_before"):
@@ -112,6 +122,17 @@ class WorkflowAdminMixin:
             if (revision := getattr(form.instance, "_revision", None)) is not None:
                 # Published over a pending revision: what it proposed is either in this save or dropped.
                 Revision.objects.filter(pk=revision.pk).update(state=Revision.State.PUBLISHED)
+
+    def delete_model(self, request, obj):
+        if workflow.covers(self.model):
+            workflow.deleted(obj, request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if workflow.covers(self.model):
+            for obj in queryset:
+                workflow.deleted(obj, request.user)
+        super().delete_queryset(request, queryset)
 
     def log_addition(self, request, obj, message):
         if getattr(obj, "_workflow_revision", None) is None:
@@ -122,12 +143,18 @@ class WorkflowAdminMixin:
             return super().log_change(request, obj, message)
 
     def _after_revision(self, request, obj):
+        opts = self.model._meta
+        if obj._workflow == "unchanged":
+            messages.info(request, _("Nothing was changed."))
+            return HttpResponseRedirect(request.path)
         revision = obj._workflow_revision
-        if revision.is_waiting:
+        if obj._workflow == "submitted":
             messages.success(
                 request,
                 _("Submitted for review. Visitors see nothing of it until it is signed off."),
             )
+        elif revision.is_waiting:
+            messages.success(request, _("Saved. It is still waiting for review; visitors see nothing of it yet."))
         elif revision.object_id:
             messages.success(
                 request,
@@ -136,19 +163,18 @@ class WorkflowAdminMixin:
         else:
             messages.success(request, _("Saved as a draft. Submit it for review when it is ready."))
         if revision.object_id:
-            opts = self.model._meta
             return HttpResponseRedirect(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[revision.object_id])
             )
         return HttpResponseRedirect(f"{request.path}?revision={revision.pk}")
 
     def response_add(self, request, obj, post_url_continue=None):
-        if getattr(obj, "_workflow_revision", None) is not None:
+        if getattr(obj, "_workflow", None) is not None:
             return self._after_revision(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        if getattr(obj, "_workflow_revision", None) is not None:
+        if getattr(obj, "_workflow", None) is not None:
             return self._after_revision(request, obj)
         return super().response_change(request, obj)
 

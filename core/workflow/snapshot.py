@@ -61,7 +61,11 @@ def take(obj, links: dict | None = None) -> dict:
 
 
 def commit_files(obj):
-    """Uploads chosen in the form go to storage now, so that the revision can name them."""
+    """Uploads chosen in the form go to storage now, so that the revision can name them. A model
+    that derives fields from an upload (its size, its kind) does so in ``prepare_upload()``, which
+    is called first."""
+    if hasattr(obj, "prepare_upload"):
+        obj.prepare_upload()
     for field in tracked_fields(type(obj)):
         if isinstance(field, models.FileField):
             file = getattr(obj, field.attname)

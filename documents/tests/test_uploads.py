@@ -134,8 +134,8 @@ def test_the_admin_refuses_a_renamed_program_and_stores_nothing(editor_client, m
     assert not any(media_root.rglob("*.*"))
 
 
-def test_the_admin_stores_a_pdf_under_a_random_name_keeping_the_original(editor_client, media_root):
-    from documents.models import Document
+def test_the_admin_stores_a_pdf_under_a_random_name_keeping_the_original(editor_client, media_root, signed_off):
+    from core.models.workflow import Revision
 
     response = editor_client.post(
         "/admin/documents/document/add/",
@@ -149,7 +149,7 @@ def test_the_admin_stores_a_pdf_under_a_random_name_keeping_the_original(editor_
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    document = Document.objects.get()
+    document = signed_off(Revision.objects.get())  # stored with the revision, published at sign-off
     assert (document.file_kind, document.file_name) == ("pdf", "宿政发 2023 12号.pdf")
     assert document.file_size == len(f.pdf())
     assert document.file.name.startswith("documents/") and "宿" not in document.file.name

@@ -52,7 +52,7 @@ def test_a_changed_fixture_records_a_version_and_a_failed_one_records_none(tmp_p
     assert Article.objects.get(slug=SEED).history.count() == 2
 
 
-def test_editor_sees_what_changed_and_restores_a_version(editor_client, content):
+def test_editor_sees_what_changed_and_restores_a_version(editor_client, content, signed_off):
     article = Article.objects.get(slug=SEED)
     original_title = article.title_zh_hans
     first_version = article.history.get()
@@ -61,10 +61,10 @@ def test_editor_sees_what_changed_and_restores_a_version(editor_client, content)
         change_form_data(article, title_zh_hans="改错的标题"),
     )
     assert response.status_code == 302
-    article.refresh_from_db()
+    signed_off(article)  # a version in history is what was published: after review
     assert article.title_zh_hans == "改错的标题"
     assert article.history.count() == 2
-    assert article.history.first().history_user.username == "editor-ed"
+    assert article.history.first().history_user.username == "approver-fixture"
 
     # The history page lists both versions and what changed between them.
     html = editor_client.get(f"/admin/news/article/{article.pk}/history/").content.decode()
@@ -82,6 +82,8 @@ def test_editor_sees_what_changed_and_restores_a_version(editor_client, content)
     response = editor_client.post(revert_url, restored)
     assert response.status_code == 302
     article.refresh_from_db()
+    assert article.title_zh_hans == "改错的标题"  # restoring is a change too: it waits for review
+    signed_off(article)
     assert article.title_zh_hans == original_title
     assert article.history.count() == 3
 

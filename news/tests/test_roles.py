@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from core import workflow
 from core.editorial.roles import EDITOR, TRANSLATOR
 from news.models import Article
 from news.tests.factories import ArticleFactory
@@ -44,7 +45,7 @@ def test_groups_are_created_by_the_migration():
     assert not {c for c in translator if c.startswith(("publish_", "delete_", "add_"))}
 
 
-def test_translator_saving_an_article_cannot_publish_it_or_change_its_slug(translator_client):
+def test_translator_saving_an_article_cannot_publish_it_or_change_its_slug(translator_client, signed_off):
     article = ArticleFactory(status=Article.Status.DRAFT, slug="draft-story", title_zh_hans=None)
     url = f"/admin/news/article/{article.pk}/change/"
     form = translator_client.get(url).content.decode()
@@ -64,14 +65,17 @@ def test_translator_saving_an_article_cannot_publish_it_or_change_its_slug(trans
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.title_zh_hans == "译好的标题"  # the translation is saved
-    assert article.status == Article.Status.DRAFT  # but nothing else
-    assert article.slug == "draft-story"
+    assert article.title_zh_hans is None  # waiting for review (core/workflow/)
+    proposed = workflow.preview(workflow.open_revision(article))
+    assert proposed.title_zh_hans == "译好的标题"  # the translation is saved in the revision
+    assert proposed.slug == "draft-story"  # but nothing else
+    assert proposed.published_at == article.published_at
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 
 def test_save_model_keeps_stored_status_even_if_the_form_carried_one(translator_client, django_user_model, rf):
-    """Second line of defence, below the read-only form fields."""
+    """Second line of defence, below the read-only form fields: the revision a Translator's save
+    makes keeps the stored status and slug."""
     from django.contrib import admin
 
     article = ArticleFactory(status=Article.Status.DRAFT)
@@ -80,8 +84,9 @@ def test_save_model_keeps_stored_status_even_if_the_form_carried_one(translator_
     article.status = Article.Status.PUBLISHED
     article.slug = "changed"
     admin.site._registry[Article].save_model(request, article, form=None, change=True)
+    proposed = workflow.open_revision(article).data
     article.refresh_from_db()
-    assert (article.status, article.slug) == (Article.Status.DRAFT, article.slug)
+    assert (proposed["status"], proposed["slug"]) == (Article.Status.DRAFT, article.slug)
     assert article.slug != "changed"
 
 
@@ -101,14 +106,18 @@ def test_translator_cannot_change_a_park_slug(translator_client):
     assert 'name="slug"' not in form
 
 
-def test_editor_can_publish(editor_client):
+def test_editor_publishes_through_review(editor_client, signed_off):
+    """Editors keep their rights but publish, as everyone, through the workflow: ticking the status
+    is gone (it is read-only), submitting and signing off publishes."""
     article = ArticleFactory(status=Article.Status.DRAFT)
     response = editor_client.post(
-        f"/admin/news/article/{article.pk}/change/", change_form_data(article, status="published")
+        f"/admin/news/article/{article.pk}/change/",
+        change_form_data(article, status="published", _submit_for_review="1"),
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.status == Article.Status.PUBLISHED
+    assert article.status == Article.Status.DRAFT
+    signed_off(article)
     assert Article.objects.published().filter(pk=article.pk).exists()
 
 
@@ -132,7 +141,7 @@ def test_roles_cover_facts_and_enterprises(model):
     assert codenames("Translator") == {f"change_{name}", f"view_{name}"}
 
 
-def test_translator_cannot_change_an_articles_parks_image_source_or_original_language(translator_client):
+def test_translator_cannot_change_an_articles_parks_image_source_or_original_language(translator_client, signed_off):
     """Translators change text only (issue 13 point 13, issue 15 point 6): even a crafted POST."""
     from parks.tests.factories import ParkFactory
 
@@ -153,14 +162,14 @@ def test_translator_cannot_change_an_articles_parks_image_source_or_original_lan
         ),
     )
     assert response.status_code == 302
-    article.refresh_from_db()
+    signed_off(article)
     assert article.title_zh_hans == "新标题"
     assert list(article.parks.all()) == [park]
     assert article.source_url == "https://example.org/a"
     assert article.original_language == "en"
 
 
-def test_translator_cannot_change_a_key_figure_value_or_park_coordinates(translator_client):
+def test_translator_cannot_change_a_key_figure_value_or_park_coordinates(translator_client, signed_off):
     from facts.tests.factories import KeyFigureFactory
     from parks.tests.factories import ParkFactory
 
@@ -170,14 +179,15 @@ def test_translator_cannot_change_a_key_figure_value_or_park_coordinates(transla
         {"value": "1", "label_en": figure.label_en, "label_zh_hans": "改过的标签", "headline": "on"},
     )
     assert response.status_code == 302
-    figure.refresh_from_db()
+    signed_off(figure)
     assert (figure.value, figure.headline, figure.label_zh_hans) == (980, False, "改过的标签")
 
     park = ParkFactory()
     data = {f: getattr(park, f) or "" for f in ("name_en", "short_name_en", "summary_en", "host_name_en")}
     data |= {"partner_name_en": park.partner_name_en, "latitude": "1.0", "longitude": "2.0"}
+    data["name_zh_hans"] = "改过的园区名"
     assert translator_client.post(f"/admin/parks/park/{park.pk}/change/", data).status_code == 302
-    park.refresh_from_db()
+    signed_off(park)
     assert (str(park.latitude), str(park.longitude)) == ("33.96300", "118.27500")
 
 
