@@ -27,14 +27,14 @@ from core.models.workflow import AuditEntry
 from core.workflow import notifications
 
 # Column headings of the list and of the CSV file.
-TIME = pgettext_lazy("audit trail", "Time")
+TIME = _("Time")
 ITEM = pgettext_lazy("audit trail", "Item")
 KIND = pgettext_lazy("audit trail", "Content type")
 OBJECT_ID = pgettext_lazy("audit trail", "ID")
-ACTION = pgettext_lazy("audit trail", "Action")
-USER = pgettext_lazy("audit trail", "User")
-COMMENT = pgettext_lazy("audit trail", "Comment")
-CHANGES = pgettext_lazy("audit trail", "Changes")
+ACTION = _("Action")
+USER = _("User")
+COMMENT = _("Comment")
+CHANGES = _("Changes")
 EMAIL = pgettext_lazy("audit trail", "E-mail")
 
 
@@ -165,7 +165,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return format_html(
             '<table class="audit-changes"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
             "<tbody>{}</tbody></table>",
-            pgettext_lazy("audit trail", "Field"),
+            _("Field"),
             pgettext_lazy("audit trail", "Before"),
             pgettext_lazy("audit trail", "After"),
             rows,

@@ -35,7 +35,7 @@ from django.contrib.auth.models import Permission
 from django.core.mail import EmailMessage
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -100,13 +100,7 @@ def recipients(entry) -> list:
 
 
 def review_path(entry) -> str:
-    # The review page's name (core/workflow/views.py); the admin's index until it exists.
-    for name in ("admin:workflow_review", "workflow_review"):
-        try:
-            return reverse(name, args=[entry.revision_id])
-        except NoReverseMatch:
-            continue
-    return reverse("admin:index")
+    return reverse("workflow_review", args=[entry.revision_id])
 
 
 def subject(entry) -> str:
