@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import redirects
 from core.models import Redirect
+from core.workflow import audit_admin  # noqa: F401 - registers the audit trail
 
 # The admin's own name is the portal's, in the user's language ("Django 管理" otherwise).
 admin.site.site_header = _("Suzhou–Suqian Cooperation Portal")

@@ -33,12 +33,9 @@ def recipients(inquiry):
 def build_messages(inquiry, base_url=""):
     """One message per language among the recipients: each staff member reads it in the
     admin language they chose (core/editorial/admin_language.py), others in INQUIRY_NOTIFY_LANGUAGE."""
-    from core.editorial.admin_language import language_for_email
+    from core.editorial.admin_language import by_language
 
-    by_language = {}
-    for address in recipients(inquiry):
-        by_language.setdefault(language_for_email(address), []).append(address)
-    return [build_message(inquiry, base_url, language, to) for language, to in by_language.items()]
+    return [build_message(inquiry, base_url, language, to) for language, to in by_language(recipients(inquiry)).items()]
 
 
 def build_message(inquiry, base_url="", language=None, to=None):

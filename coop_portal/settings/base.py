@@ -291,6 +291,9 @@ INQUIRY_OVERDUE_DAYS = 3  # the admin flags open inquiries older than this
 INQUIRY_RETENTION_DAYS = 365  # purge_inquiries anonymises closed inquiries after this
 INQUIRY_RATE_LIMIT = 5  # accepted submissions per address …
 INQUIRY_RATE_PERIOD = 60 * 60  # … per this many seconds
+# The site's address as staff open it (https://portal.example.org), for the links in e-mails sent
+# outside a request: the review workflow's (core/workflow/notifications.py). Empty: paths only.
+SITE_URL = ""
 # A hung mail server must not hold a visitor's request (the staff e-mail is
 # sent after the inquiry is stored) for longer than this.
 EMAIL_TIMEOUT = 10

@@ -9,3 +9,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # The console backend prints the staff e-mail about each new inquiry.
 INQUIRY_NOTIFY_EMAILS = ["inquiries@localhost"]
+# The review workflow's e-mails, printed too, link to the admin of `make run`.
+SITE_URL = "http://127.0.0.1:8000"

@@ -125,7 +125,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-# --- E-mail: SMTP from the environment (staff notifications of inquiries) ----
+# --- E-mail: SMTP from the environment (staff notifications of inquiries and of the review workflow) ----
 # Optional: without EMAIL_HOST inquiries are still stored and listed in the
 # admin as "not notified"; `manage.py retry_inquiry_notifications` sends them later.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -138,6 +138,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "465" if EMAIL_USE_SSL else "587")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The review workflow's e-mails link to the admin at this address (without it: paths only).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 INQUIRY_NOTIFY_EMAILS = env_list("INQUIRY_NOTIFY_EMAILS")
 # JSON, by park slug: {"ssip": ["invest@example.org"], "wujiang-siyang": ["…"]}
 try:

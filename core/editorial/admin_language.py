@@ -3,11 +3,12 @@
 Stored in ``StaffLanguage`` and copied into the session at sign-in, so that the middleware
 that applies it reads the session only (no query per request). Without a choice the admin
 follows the browser (LocaleMiddleware), as before. Staff e-mails use the same choice
-(``language_for_email``).
+(``by_language``).
 """
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.functions import Lower
 from django.dispatch import receiver
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -67,12 +68,17 @@ def choose(request):
     return redirect(target)
 
 
-def language_for_email(address: str) -> str:
-    """The language of staff e-mail to ``address``: its staff member's admin language, else the
-    site's setting (``INQUIRY_NOTIFY_LANGUAGE``)."""
-    chosen = (
-        StaffLanguage.objects.filter(user__email__iexact=address, user__is_active=True)
-        .values_list("language", flat=True)
-        .first()
+def by_language(addresses) -> dict[str, list[str]]:
+    """Staff e-mail ``addresses`` grouped by the language to write to them in: each staff member's
+    admin language, else the site's setting (``INQUIRY_NOTIFY_LANGUAGE``). One query; the inquiry
+    and review-workflow e-mails both send one message per language."""
+    addresses = list(dict.fromkeys(addresses))
+    chosen = dict(
+        StaffLanguage.objects.annotate(address=Lower("user__email"))
+        .filter(address__in=[address.lower() for address in addresses], user__is_active=True)
+        .values_list("address", "language")
     )
-    return chosen or settings.INQUIRY_NOTIFY_LANGUAGE
+    groups = {}
+    for address in addresses:
+        groups.setdefault(chosen.get(address.lower()) or settings.INQUIRY_NOTIFY_LANGUAGE, []).append(address)
+    return groups

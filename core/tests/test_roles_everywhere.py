@@ -29,9 +29,11 @@ from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
 from about.models import SiteSettings
+from core import workflow
 from core.editorial.concurrency import FIELD
 from core.editorial.roles import TRANSLATOR
 from core.models import Redirect
+from core.models.workflow import AuditEntry
 from documents.models import Document
 from documents.tests.factories import make_document, pdf
 from enterprises.models import Enterprise
@@ -112,8 +114,9 @@ BUILDERS = {
     AccessFailureLog: lambda: _login_record(AccessFailureLog),
     Term: lambda: Term.objects.create(wrong=f"错字{next(counter)}", right="正字"),
     Redirect: lambda: Redirect.objects.create(old_path=f"/en/news/old-{next(counter)}/", new_path=""),
+    AuditEntry: lambda: workflow.record(SourceFactory(), AuditEntry.Action.DIRECT, _user(), "Published."),
 }
-NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Term, Redirect}
+NOT_FOR_TRANSLATORS = {Inquiry, User, Group, AccessAttempt, AccessLog, AccessFailureLog, Term, Redirect, AuditEntry}
 
 
 def text_columns(model) -> set[str]:

@@ -31,7 +31,8 @@ class Command(loaddata.Command):
         "modeltranslation's: installs the named fixture(s) in one transaction, validating every object like "
         "an admin form (lengths, choices, English required) and refusing a slug given twice. Objects are "
         "matched by natural key (slug), so loading again updates them; any invalid object loads nothing and "
-        "the error names it. New or changed articles and parks get a first history version. No --populate option. "
+        "the error names it. New or changed articles and parks get a first history version, and every new or changed "
+        "item an 'imported' entry in the audit trail. No --populate option. "
         "See README.md, 'Importing content'."
     )
 
