@@ -18,13 +18,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic.detail import SingleObjectMixin
 
 from core import registry
 from core.models import Redirect
+from core.pagecache.headers import not_found_headers
 
 # Pages of an object besides its own, named in its URL namespace, taking its slug.
 SUB_PAGES = ("side_by_side",)
@@ -78,9 +78,9 @@ class RedirectFallbackMiddleware:
         if target is None:
             return response
         response = HttpResponsePermanentRedirect(target) if target else HttpResponseGone()
-        # Shared like a 404 (core.pagecache.headers.not_found_headers): a cache in front replaces its
-        # copy of the old page with this answer, and never gives that copy while the app fails.
-        patch_cache_control(response, max_age=0, s_maxage=settings.SHARED_CACHE_SECONDS)
+        # Shared like a 404, by the same rule: a cache in front replaces its copy of the old page
+        # with this answer, and never gives that copy while the app fails.
+        not_found_headers(response)
         return response
 
 

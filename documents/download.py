@@ -10,10 +10,14 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
+from django.views.defaults import page_not_found
 
+from core.gone import gone_reason, gone_response
+from core.pagecache import share_gone
 from documents.models import Document
 
 CHUNK = 64 * 1024
@@ -66,6 +70,18 @@ def _stream(handle, start, length):
 
 @require_safe
 def download(request, slug):
+    try:
+        return serve(request, slug)
+    except Http404 as error:
+        # A withdrawn or expired document's file is a 410 (core/gone.py), an unknown one a 404;
+        # both shared by a cache in front as a page's are, so that its copy of the file goes.
+        reason = gone_reason(Document.objects.all(), slug=slug)
+        response = gone_response(request, reason) if reason else page_not_found(request, error)
+        share_gone(request, response)
+        return response
+
+
+def serve(request, slug):
     document = get_object_or_404(
         Document.objects.visible_to(request.user).only("slug", "file", "file_kind", "file_name", "file_size", "status"),
         slug=slug,
@@ -93,6 +109,11 @@ def download(request, slug):
     response["Content-Disposition"] = content_disposition(document.file_name or document.file.name.rsplit("/", 1)[-1])
     response["X-Content-Type-Options"] = "nosniff"
     response["Accept-Ranges"] = "bytes"
-    # A draft previewed by staff must not be kept by a shared cache; a public file may, briefly.
-    response["Cache-Control"] = "public, max-age=300" if document.is_public else "private, no-store"
+    # A draft previewed by staff must not be kept by a shared cache. A public file may be kept by
+    # a browser for 5 minutes, by a shared cache for SHARED_CACHE_SECONDS: then it asks again, and
+    # the file of a document withdrawn meanwhile is replaced by the 410 (issue 25, point 7).
+    if document.is_public:
+        response["Cache-Control"] = f"public, max-age=300, s-maxage={settings.SHARED_CACHE_SECONDS}"
+    else:
+        response["Cache-Control"] = "private, no-store"
     return response

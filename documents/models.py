@@ -5,6 +5,7 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.gone import ExpiryMixin, expiry_field
 from core.i18n import languages
 from core.models import ContentModel, now, original_required
 from documents import validation
@@ -19,7 +20,7 @@ def stored_name(instance, filename):
     return f"documents/{secrets.token_hex(16)}{extension}"
 
 
-class Document(ContentModel):
+class Document(ExpiryMixin, ContentModel):
     """One published file: a policy, an application form, an annual report. Visitors see it, and
     may download its file, only once published and due (``Document.objects.published()``)."""
 
@@ -28,6 +29,8 @@ class Document(ContentModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+        # Taken off the public site: its address answers 410 Gone (core/gone.py).
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), max_length=2000, blank=True, help_text=_("Plain text."))
@@ -53,6 +56,7 @@ class Document(ContentModel):
     file_kind = models.CharField(_("file type"), max_length=10, choices=validation.KIND_CHOICES, editable=False)
     file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
+    expires_at = expiry_field()
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="documents", verbose_name=_("parks"))
     sources = models.ManyToManyField("facts.Source", blank=True, related_name="documents", verbose_name=_("sources"))

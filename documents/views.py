@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.gone import GoneMixin
 from core.i18n.one_language import OneLanguageMixin
 from core.preview import PreviewMixin
 from documents import opendata
@@ -32,12 +33,13 @@ class DocumentListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class DocumentDetailView(PreviewMixin, OneLanguageMixin, DetailView):
+class DocumentDetailView(GoneMixin, PreviewMixin, OneLanguageMixin, DetailView):
     template_name = "documents/document_detail.html"
     context_object_name = "document"
 
     def get_queryset(self):
-        # Drafts and unknown slugs are a 404 for visitors; staff who may edit see a preview.
+        # Drafts and unknown slugs are a 404 for visitors, withdrawn and expired documents a 410
+        # (GoneMixin); staff who may edit see them all as a preview.
         return Document.objects.visible_to(self.request.user).prefetch_related("parks", "sources")
 
 

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.gone import ExpiryMixin, expiry_field
 from core.i18n import languages
 from core.models import ContentModel, now, original_required
 from core.sanitize import clean_html
@@ -10,7 +11,7 @@ from images.fields import image_field
 from news.managers import ArticleQuerySet
 
 
-class Article(ContentModel):
+class Article(ExpiryMixin, ContentModel):
     """A news article. Visitors see it only once published and due
     (``Article.objects.published()``); drafts and scheduled articles are 404 for them."""
 
@@ -19,6 +20,8 @@ class Article(ContentModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+        # Taken off the public site: its address answers 410 Gone (core/gone.py).
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), max_length=600, help_text=_("One or two sentences, plain text."))
@@ -26,6 +29,7 @@ class Article(ContentModel):
     source_name = models.CharField(_("source name"), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     published_at = models.DateTimeField(_("publication time"), default=now, db_index=True)
+    expires_at = expiry_field()
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     parks = models.ManyToManyField("parks.Park", blank=True, related_name="articles", verbose_name=_("parks"))
     # The published reports the article is written from, cited on its page with title, outlet,

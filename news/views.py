@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.gone import GoneMixin
 from core.i18n.one_language import OneLanguageMixin
 from core.i18n.side_by_side import SideBySideMixin, pair_blocks
 from core.preview import PreviewMixin
@@ -33,7 +34,7 @@ class ArticleListView(ListView):
         return super().get_context_data(filters=self.filters, **kwargs)
 
 
-class ArticleDetailView(PreviewMixin, StructuredDataMixin, OneLanguageMixin, DetailView):
+class ArticleDetailView(GoneMixin, PreviewMixin, StructuredDataMixin, OneLanguageMixin, DetailView):
     # An article's own page (its content type says so): the page cache keeps it under the
     # article's version, found from this model and the URL's slug (core/pagecache/middleware.py).
     model = Article
@@ -41,8 +42,8 @@ class ArticleDetailView(PreviewMixin, StructuredDataMixin, OneLanguageMixin, Det
     context_object_name = "article"
 
     def get_queryset(self):
-        # Drafts, scheduled articles and unknown slugs are all a 404 for visitors;
-        # staff who may edit articles see drafts and scheduled ones as a preview.
+        # Drafts, scheduled articles and unknown slugs are all a 404 for visitors, withdrawn and
+        # expired ones a 410 (GoneMixin); staff who may edit articles see them all as a preview.
         return (
             Article.objects.visible_to(self.request.user).select_related("image").prefetch_related("parks", "sources")
         )

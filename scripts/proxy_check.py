@@ -13,12 +13,13 @@ get through the proxy:
    s-maxage the app sends) + 2 s;
 5. a forged session or staff cookie gets cached pages;
 6. withdrawn content is gone: an article unpublished or deleted answers 404 through the proxy
-   within the bound (one moved to another slug: a 301 to its new address), at once after a quiet
-   spell longer than the proxy's freshness (no stale copy served while the app is asked again),
-   and on every later request;
+   within the bound (one moved to another slug: a 301 to its new address; one withdrawn, status
+   withdrawn: a 410 Gone with the notice), at once after a quiet spell longer than the proxy's
+   freshness (no stale copy served while the app is asked again), and on every later request;
+   one whose expiry time comes answers 410 within the bound after that time, with no save;
 7. nginx names no version, in its headers or on its own error pages;
 8. stale copies only while the app fails: with gunicorn stopped, a public page comes from the
-   proxy (STALE) and a withdrawn one stays a 404.
+   proxy (STALE) and a withdrawn one stays a 404 (a 410; a moved one a 301), never its old 200.
 
     .venv/bin/python scripts/proxy_check.py      # `make test-proxy`; .ci/run runs it
 
@@ -50,6 +51,8 @@ APP_PORT = int(os.environ.get("PROXY_CHECK_APP_PORT", "8011"))
 PROXY_PORT = int(os.environ.get("PROXY_CHECK_PORT", "8012"))
 SHARED_CACHE_SECONDS = 5
 BOUND = SHARED_CACHE_SECONDS + 2
+# An article's expiry time, from its creation: long enough for it to be shown, and cached, first.
+EXPIRY_SECONDS = 8
 WORK = Path(tempfile.mkdtemp(prefix="proxy_check_"))
 EDITOR, PASSWORD = "editor", secrets.token_urlsafe(16)
 OWN = ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE", "CACHE_DIR")
@@ -199,7 +202,14 @@ def main():
             "a forged staff cookie passes the proxy, and the app answers from its cache",
         )
         step("6. withdrawn content is gone from the proxy's cache")
-        slugs = {"unpublished": "withdraw-unpublish", "deleted": "withdraw-delete", "moved": "withdraw-move"}
+        slugs = {
+            "unpublished": "withdraw-unpublish",
+            "deleted": "withdraw-delete",
+            "moved": "withdraw-move",
+            "withdrawn": "withdraw-status",
+        }
+        # What each one's old address answers from now on.
+        answer = {"unpublished": 404, "deleted": 404, "moved": 301, "withdrawn": 410}
         manage(
             "shell",
             "-v0",
@@ -222,7 +232,8 @@ def main():
             "from news.models import Article; "
             f"a = Article.objects.get(slug='{slugs['unpublished']}'); a.status = Article.Status.DRAFT; a.save(); "
             f"Article.objects.get(slug='{slugs['deleted']}').delete(); "
-            f"a = Article.objects.get(slug='{slugs['moved']}'); a.slug = 'withdraw-moved-here'; a.save()",
+            f"a = Article.objects.get(slug='{slugs['moved']}'); a.slug = 'withdraw-moved-here'; a.save(); "
+            f"a = Article.objects.get(slug='{slugs['withdrawn']}'); a.status = Article.Status.WITHDRAWN; a.save()",
         )
         withdrawn = time.monotonic()
         # The unpublished one is asked for all along (a visitor reloading it)...
@@ -250,11 +261,55 @@ def main():
                 )
                 continue
             check(
-                all(r.status == 404 and f"Withdrawn {slug}" not in c for r, c in answers),
-                f"{name}: four requests, four 404s {statuses}",
+                all(r.status == answer[name] and f"Withdrawn {slug}" not in c for r, c in answers),
+                f"{name}: four requests, four {answer[name]}s {statuses}",
             )
+        _, content = get(f"/zh-hans/news/{slugs['withdrawn']}/")
+        check(
+            "This item has been withdrawn and is no longer available." in content and "该信息已撤稿" in content,
+            "withdrawn: the 410 says so in English and Chinese",
+        )
         response, content = get("/en/news/withdraw-moved-here/")
         check(response.status == 200 and "Withdrawn withdraw-move" in content, "moved: the new address shows it")
+
+        # An expiry time: nothing is saved when it comes; the page and the list drop it by themselves.
+        expires = time.time() + EXPIRY_SECONDS
+        manage(
+            "shell",
+            "-v0",
+            "-c",
+            "import datetime; from news.models import Article; "
+            "Article.objects.create(slug='withdraw-expiry', title_en='Withdrawn withdraw-expiry', summary_en='x', "
+            "body_en='x', status=Article.Status.PUBLISHED, "
+            f"expires_at=datetime.datetime.fromtimestamp({expires}, datetime.UTC))",
+        )
+        for path in ("/en/news/withdraw-expiry/", "/en/news/"):
+            get(path)
+            response, content = get(path)
+            check(
+                response.status == 200 and "Withdrawn withdraw-expiry" in content and time.time() < expires,
+                f"expiring: {path} shows it before its expiry time ({response.headers['X-Proxy-Cache']})",
+            )
+        # Visitors keep asking for it until its time: the proxy's copy is fresh when the time comes.
+        shown = []
+        while time.time() < expires - 0.3:
+            shown += [get("/en/news/withdraw-expiry/")[0].status, get("/en/news/")[0].status]
+            time.sleep(0.3)
+        check(set(shown) == {200}, f"expiring: shown until its expiry time ({len(shown)} requests)")
+        time.sleep(max(0.0, expires - time.time()))
+        while get("/en/news/withdraw-expiry/")[0].status != 410:
+            if time.time() - expires > BOUND + 5:
+                break
+            time.sleep(0.2)
+        took = time.time() - expires
+        check(took <= BOUND, f"expired: a 410 through the proxy {took:.1f} s after its expiry time (bound {BOUND} s)")
+        while "Withdrawn withdraw-expiry" in get("/en/news/")[1]:
+            if time.time() - expires > BOUND + 5:
+                break
+            time.sleep(0.2)
+        took = time.time() - expires
+        check(took <= BOUND, f"expired: gone from the news list through the proxy after {took:.1f} s")
+        slugs["expired"], answer["expired"] = "withdraw-expiry", 410
         get("/en/parks/ssip/")
 
         step("7. nginx names no version")
@@ -283,8 +338,10 @@ def main():
         )
         for name, slug in slugs.items():
             response, content = get(f"/en/news/{slug}/")
+            # A 410 asked for after the withdrawal is in the proxy's cache: it stays a 410.
+            expected = (410,) if answer[name] == 410 else (answer[name], 502)
             check(
-                response.status in (301 if name == "moved" else 404, 502) and f"Withdrawn {slug}" not in content,
+                response.status in expected and f"Withdrawn {slug}" not in content,
                 f"{name}: still not shown ({response.status} {response.headers.get('X-Proxy-Cache')})",
             )
         passed = True

@@ -14,8 +14,10 @@
 - **Freshness.** *Versions*, random tokens kept in the cache, drawn anew when content changes (at
   the commit of any save, delete or many-to-many change of a model of ``settings.CONTENT_APPS``,
   loaddata included), after ``migrate`` (so every deploy), and when a scheduled item becomes
-  public (the site version records when the next one is due). A page stores the tokens it was
-  rendered under and is fresh while they are current and it is younger than ``PAGE_CACHE_SECONDS``:
+  public or the next expiry time comes (the site version records when the next one is due:
+  ``next_publication()``). A page stores the tokens it was rendered under and is fresh while they
+  are current and it is younger than ``PAGE_CACHE_SECONDS`` (and, for the page of an item with an
+  expiry time, until that time: ``fresh_until``, core/gone.py):
   - most pages depend on the *site version* (``VERSION_KEY``), which every change renews;
   - an *own page* (a detail view, with ``model``, of a model whose content type says
     ``own_page``: an article's page) shows one object and content of other kinds (its parks,
@@ -37,7 +39,8 @@
   docs/operations.md). No ``stale-while-revalidate``: a copy served while the app is asked
   again could be of a page the app has since withdrawn. A 404 or 410 of a public address is
   shareable for ``s-maxage`` too, without any stale directive, so that a cache in front
-  replaces its copy of a withdrawn page with the 404 (``not_found_headers``).
+  replaces its copy of a withdrawn page with the 404 (``not_found_headers``, applied by
+  ``share_gone``; a document's file, outside the public addresses, applies it itself).
 - **Failures.** A failing cache costs a page its speed, never the page. ``RedisCache`` gives up
   after short timeouts and is then skipped for ``CACHE_RETRY_SECONDS`` (a circuit breaker per
   process). An edit whose invalidation fails is saved, and its editor is told for how long
@@ -56,7 +59,7 @@ The modules, one concern each:
 
 from core.pagecache.backend import RedisCache, _skip_until
 from core.pagecache.headers import STALE_IF_ERROR, stale_minutes
-from core.pagecache.middleware import InvalidationNoticeMiddleware, PageCacheMiddleware
+from core.pagecache.middleware import InvalidationNoticeMiddleware, PageCacheMiddleware, fresh_until, share_gone
 from core.pagecache.staff import STAFF_COOKIE
 from core.pagecache.versions import (
     MAX_OBJECTS,
@@ -78,7 +81,9 @@ __all__ = [
     "RedisCache",
     "_skip_until",
     "content_models",
+    "fresh_until",
     "invalidate",
     "invalidate_on_commit",
+    "share_gone",
     "stale_minutes",
 ]

@@ -3,6 +3,7 @@ docstring for what is stored, under which key, and for how long)."""
 
 import functools
 import logging
+import math
 import secrets
 import time
 from urllib.parse import urlencode
@@ -80,6 +81,20 @@ def _own_page_key(urlconf: str, path: str) -> str | None:
     return object_key(view.model, slug) if slug else None
 
 
+def share_gone(request, response):
+    """A 404 or 410 for a visitor is shared like the page it replaces (``headers.not_found_headers``);
+    signed-in staff's is not (theirs may be a preview's). Applied here to every public address; a
+    view outside them whose answers a cache in front keeps (a document's file) calls it itself."""
+    if response.status_code in headers.GONE_STATUSES and not staff.is_staff(request):
+        headers.not_found_headers(response)
+
+
+def fresh_until(response, when):
+    """Store the page no longer than until ``when`` (a datetime): the page of an item with an
+    expiry time, which its expiry changes without any save (core/gone.py)."""
+    response.page_cache_until = when.timestamp()
+
+
 def is_fresh(entry, current: dict) -> bool:
     """Stored under versions that are current (``current``: see PageCacheMiddleware.lookup), and young enough."""
     return (
@@ -98,8 +113,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         response = self.respond(request)
-        if response.status_code in headers.GONE_STATUSES and is_public(request) and not staff.is_staff(request):
-            headers.not_found_headers(response)
+        if is_public(request):
+            share_gone(request, response)
         staff.mark(request, response)
         return response
 
@@ -141,6 +156,10 @@ class PageCacheMiddleware:
                 self.store(key, self.versions(current, own), response)
             elif response.cookies:  # a form's CSRF token: this visitor's only
                 patch_cache_control(response, private=True)
+            elif entry and response.status_code in headers.GONE_STATUSES:
+                # Withdrawn, expired or deleted: its previous copy is never given again, not
+                # even to a request that comes while another renders (a "STALE" copy).
+                self.forget(key)
         finally:
             if rendering_here:
                 self.forget(lock)
@@ -201,7 +220,7 @@ class PageCacheMiddleware:
         headers.stored_page_headers(response, now)
         entry = {
             "versions": versions,
-            "expires": now + settings.PAGE_CACHE_SECONDS,
+            "expires": min(now + settings.PAGE_CACHE_SECONDS, getattr(response, "page_cache_until", math.inf)),
             "headers": list(response.items()),
             "content": response.content,
         }
