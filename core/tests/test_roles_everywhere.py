@@ -196,7 +196,8 @@ def crafted(field, current) -> dict:
     if isinstance(field, models.FileField):
         return {name: SimpleUploadedFile(f"crafted-{n}.png", image_bytes("PNG", (640, 480)), "image/png")}
     if isinstance(field, models.DateTimeField):
-        when = timezone.localtime(current or timezone.now()) + datetime.timedelta(days=3)
+        later = 400 if name == "expires_at" else 3  # an expiry after any crafted publication time
+        when = timezone.localtime(current or timezone.now()) + datetime.timedelta(days=later)
         return {f"{name}_0": f"{when:%Y-%m-%d}", f"{name}_1": f"{when:%H:%M:%S}"}
     if isinstance(field, models.DateField):  # another year: a change at any precision (day, month, year)
         return {name: f"{(current or datetime.date(2020, 1, 1)) + datetime.timedelta(days=400):%Y-%m-%d}"}
