@@ -91,7 +91,7 @@ def test_submit_reject_resubmit_approve_sign_off_withdraw(team, live_server, lan
     reviewer = team("li", lang)
     reviewer.locator("#awaiting-review a").first.click()
     assert reviewer.locator(".workflow-diff ins").first.inner_text().strip()
-    assert "A first try" in reviewer.locator(".workflow-diff").inner_text()
+    assert "A first try" in reviewer.locator(".workflow-diff td.after").first.inner_text()
     reviewer.click(f"input[value='{reject}']")
     assert reviewer.locator(".messagelist .error").count() == 1
     reviewer.fill("#id_comment", "The title must name both cities.")
@@ -114,7 +114,7 @@ def test_submit_reject_resubmit_approve_sign_off_withdraw(team, live_server, lan
     # The approver signs it off: now, and only now, the public page changes.
     approver = team("zhao", lang)
     approver.locator("#awaiting-review a").first.click()
-    assert new_title in approver.locator(".workflow-diff").inner_text()
+    assert new_title in approver.locator(".workflow-diff td.after").first.inner_text()
     approver.click(f"input[value='{sign_off}']")
     approver.wait_for_url(change)
     assert public_title() == (200, new_title)

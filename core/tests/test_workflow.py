@@ -86,7 +86,8 @@ def test_the_whole_path_changes_the_live_page_only_at_sign_off(team, article, cl
     index = reviewer.get("/admin/").content.decode()
     assert f"/admin/review/{revision.pk}/" in index
     page = reviewer.get(f"/admin/review/{revision.pk}/").content.decode()
-    assert "线上标题" in page and "<ins>待审核的新</ins>" in page
+    assert "<del>线上</del>标题" in page and "<ins>待审核的新</ins>标题" in page
+    assert "Publication time" not in page  # unchanged, however the revision stores the time
     assert "Title [中文]" in page
     reviewer.post(f"/admin/review/{revision.pk}/approve/", {"version": version_of(page)})
     revision.refresh_from_db()

@@ -6,10 +6,12 @@ of keys. modeltranslation's base fields (``title``: it reads the active language
 the language columns (``title_en``, ``title_zh_hans``) are there.
 """
 
+import datetime
 import difflib
 import re
 
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.encoding import is_protected_type
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -101,10 +103,26 @@ def label(field) -> str:
     return capfirst(field.verbose_name)
 
 
+def _python(field, value):
+    """``value`` as the field's Python value (a revision stores datetimes as ISO strings)."""
+    if value in (None, "") or field.many_to_many:
+        return value
+    try:
+        return field.to_python(value)
+    except Exception:  # noqa: BLE001 - shown as stored
+        return value
+
+
 def _shown(field, value):
-    """A value as an editor reads it: a choice's label, a linked object's name."""
+    """A value as an editor reads it: a choice's label, a linked object's name, a time in the
+    site's zone."""
     if value in (None, "", []):
         return ""
+    value = _python(field, value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
     if field.many_to_many or field.is_relation:
         keys = value if isinstance(value, list) else [value]
         found = {str(o.pk): str(o) for o in field.related_model._default_manager.filter(pk__in=keys)}
@@ -122,7 +140,7 @@ def changes(model, before: dict, after: dict) -> list[list[str]]:
         if key not in after:
             continue
         old, new = before.get(key), after[key]
-        if _comparable(old) == _comparable(new):
+        if _comparable(_python(field, old)) == _comparable(_python(field, new)):
             continue
         rows.append([label(field), _shown(field, old), _shown(field, new)])
     return rows
@@ -140,17 +158,19 @@ def _comparable(value):
 _TOKENS = re.compile(r"[A-Za-z0-9_]+|\s+|.", re.S)
 
 
-def inline_diff(old: str, new: str) -> str:
-    """``new`` with what was removed in <del> and what was added in <ins>, word by word (character
-    by character in Chinese), escaped."""
+def inline_diff(old: str, new: str) -> tuple[str, str]:
+    """``old`` with what was removed in <del>, and ``new`` with what was added in <ins>, word by word
+    (character by character in Chinese), escaped."""
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
-    out = []
+    before, after = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        removed, added = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
         if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+            before.append(removed)
+            after.append(added)
             continue
-        if i2 > i1:
-            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+        if removed:
+            before.append(f"<del>{removed}</del>")
+        if added:
+            after.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(before)), mark_safe("".join(after))  # noqa: S308 - every piece is escaped above

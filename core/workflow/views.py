@@ -47,7 +47,7 @@ def review(request, pk):
     revision = _revision(request, pk)
     before = workflow.live_data(revision)
     rows = [
-        {"label": label, "before": old, "after": new, "inline": snapshot.inline_diff(old, new)}
+        dict(zip(("label", "before", "after"), (label, *snapshot.inline_diff(old, new)), strict=True))
         for label, old, new in snapshot.changes(revision.model, before, revision.data)
     ]
     has_page = bool(getattr(revision.model, "url_name", None))
