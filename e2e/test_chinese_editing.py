@@ -158,7 +158,7 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     # walks that path in the browser).
     assert page.locator("input[name=_submit_for_review]").get_attribute("value") == "提交审核"
     page.click("input[name=_submit_for_review]")
-    page.wait_for_url("**/add/?revision=*")
+    page.wait_for_url(f"**/admin/review/{revision.pk}/")
     article = sign_off_as_others(revision)
     assert Article.objects.published().filter(pk=article.pk).exists()
     page.goto(f"{base}/admin/news/article/{article.pk}/history/")

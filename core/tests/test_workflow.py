@@ -382,3 +382,21 @@ def test_the_writer_finds_a_rejected_revision_on_the_admin_index(team, article):
     workflow.reject(revision, team["reviewer"].user, "Source missing.")
     index = team["writer"].get("/admin/").content.decode()
     assert "My revisions" in index and "Source missing." in index
+
+
+def test_a_new_items_draft_opens_again_in_its_form_and_a_bad_revision_number_is_an_empty_form(team):
+    data = change_form_data(
+        Article(title_en="Fresh", summary_en="S", body_en="<p>B</p>", original_language="en"), slug="fresh"
+    )
+    response = team["writer"].post("/admin/news/article/add/", data, follow=True)
+    assert response.status_code == 200 and 'value="Fresh"' in response.content.decode()
+    assert "Saved as a draft." in response.content.decode()
+    assert team["writer"].get("/admin/news/article/add/?revision=99999").status_code == 200
+    assert team["writer"].get("/admin/news/article/add/?revision=x").status_code == 200
+    submitted = team["writer"].post(
+        response.request["PATH_INFO"] + "?" + response.request["QUERY_STRING"],
+        {**data, "_submit_for_review": "1"},
+        follow=True,
+    )
+    assert submitted.redirect_chain[-1][0].startswith("/admin/review/")
+    assert Revision.objects.get().state == Revision.State.IN_REVIEW

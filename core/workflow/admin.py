@@ -10,7 +10,7 @@ withdrawal. A superuser's save is written at once and recorded as published with
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.forms.models import model_to_dict
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -60,15 +60,14 @@ class WorkflowAdminMixin:
         if not pk:
             # One row only (the site details): its add form edits the one new-item revision there is.
             return workflow.new_item_revision(self.model) if self.singleton else None
-        revision = Revision.objects.filter(
+        # (Not found: an empty add form. The parameter is also in the URL when this admin is asked
+        # about a related model's add permission.)
+        return Revision.objects.filter(
             pk=pk if str(pk).isdigit() else None,
             content_type=ContentType.objects.get_for_model(self.model),
             object_id=None,
             state__in=Revision.OPEN,
         ).first()
-        if revision is None:
-            raise Http404(_("No such revision."))
-        return revision
 
     def get_changeform_initial_data(self, request):
         revision = self.new_item_revision(request)
@@ -166,6 +165,8 @@ class WorkflowAdminMixin:
             return HttpResponseRedirect(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[revision.object_id])
             )
+        if revision.is_waiting:  # a new item waiting for review: its review page (the form is locked)
+            return HttpResponseRedirect(reverse("workflow_review", args=[revision.pk]))
         return HttpResponseRedirect(f"{request.path}?revision={revision.pk}")
 
     def response_add(self, request, obj, post_url_continue=None):
