@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.csv_export import csv_response
 from inquiries.choices import Status
@@ -152,7 +152,7 @@ class InquiryAdmin(admin.ModelAdmin):
             request, ngettext("%d inquiry marked answered.", "%d inquiries marked answered.", done) % done
         )
 
-    @admin.action(description=_("Close"), permissions=["change"])
+    @admin.action(description=pgettext_lazy("inquiry action", "Close"), permissions=["change"])
     def mark_closed(self, request, queryset):
         done = self._save_each(request, queryset.exclude(status=Status.CLOSED), status=Status.CLOSED)
         self.message_user(request, ngettext("%d inquiry closed.", "%d inquiries closed.", done) % done)

@@ -113,8 +113,19 @@ def test_every_admin_page_an_editor_opens_is_in_chinese(chinese_editor):
         for value in vars(obj).values():
             if isinstance(value, str):
                 data_words |= set(re.findall(r"[A-Za-z][A-Za-z']+", value))
+    # A change waiting for review (core/workflow/): the form's panel, its review page, the trail.
+    from django.contrib.auth import get_user_model
+
+    from core import workflow
+    from news.models import Article
+
+    writer = get_user_model().objects.create_user("xiezuo", is_staff=True)
+    data_words |= {"xiezuo"}
+    article = objects[Article]
+    article.title_zh_hans = "待审核的标题"
+    revision = workflow.submit(workflow.save_revision(article, writer), writer)
     found = {}
-    for url in admin_pages(chinese_editor, objects):
+    for url in [*admin_pages(chinese_editor, objects), f"/admin/review/{revision.pk}/"]:
         response = chinese_editor.get(url)
         if response.status_code == 403:
             continue  # not the Editor's: the page's links must not lead there (below)

@@ -400,3 +400,10 @@ def test_a_new_items_draft_opens_again_in_its_form_and_a_bad_revision_number_is_
     )
     assert submitted.redirect_chain[-1][0].startswith("/admin/review/")
     assert Revision.objects.get().state == Revision.State.IN_REVIEW
+
+
+def test_the_submission_in_the_trail_says_what_it_changes(team, article):
+    edit(team["writer"], article, title_en="Trail title", _submit_for_review="1")
+    entry = AuditEntry.objects.get(action="submitted")
+    assert entry.changes == [["Title [English]", "Live title", "Trail title"]]
+    assert entry.object_id == article.pk and entry.user_name == "wang"

@@ -239,7 +239,7 @@ def submit(revision, user, version=None):
     revision.reviewed_by = None
     revision.version += 1
     revision.save()
-    record(revision, Action.SUBMITTED, user)
+    record(revision, Action.SUBMITTED, user, changes=pending_changes(revision))
     return revision
 
 
