@@ -407,3 +407,18 @@ def test_the_submission_in_the_trail_says_what_it_changes(team, article):
     entry = AuditEntry.objects.get(action="submitted")
     assert entry.changes == [["Title [English]", "Live title", "Trail title"]]
     assert entry.object_id == article.pk and entry.user_name == "wang"
+
+
+def test_the_writer_takes_a_submission_back_and_nobody_else_can(team, article):
+    edit(team["writer"], article, title_en="Second thoughts", _submit_for_review="1")
+    revision = Revision.objects.get(object_id=article.pk)
+    form = team["writer"].get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert f'formaction="/admin/review/{revision.pk}/cancel/"' in form  # the Cancel submission button
+    team["reviewer"].post(f"/admin/review/{revision.pk}/cancel/", {"version": revision.version})
+    revision.refresh_from_db()
+    assert revision.state == Revision.State.IN_REVIEW
+    team["writer"].post(f"/admin/review/{revision.pk}/cancel/", {"version": revision.version})
+    revision.refresh_from_db()
+    assert revision.state == Revision.State.DRAFT
+    assert 'name="title_en"' in team["writer"].get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert list(AuditEntry.objects.values_list("action", flat=True).order_by("pk")) == ["submitted", "cancelled"]
