@@ -422,3 +422,14 @@ def test_the_writer_takes_a_submission_back_and_nobody_else_can(team, article):
     assert revision.state == Revision.State.DRAFT
     assert 'name="title_en"' in team["writer"].get(f"/admin/news/article/{article.pk}/change/").content.decode()
     assert list(AuditEntry.objects.values_list("action", flat=True).order_by("pk")) == ["submitted", "cancelled"]
+
+
+def test_deleting_an_item_is_in_the_trail_and_takes_its_open_revision_with_it(team, article, django_user_model):
+    edit(team["writer"], article, title_en="Never published")
+    editor = member(django_user_model, "ed", EDITOR)
+    response = editor.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+    assert not Revision.objects.exists()
+    entry = AuditEntry.objects.get(action="deleted")
+    assert (entry.object_id, entry.user_name, entry.object_repr) == (article.pk, "ed", "Live title")

@@ -321,8 +321,13 @@ def sign_off(revision, user, version=None, comment=""):
 
 
 def deleted(obj, user):
-    """An item deleted in the admin (by Editors, who keep that right): the trail keeps it."""
-    record(obj, Action.DELETED, user)
+    """An item deleted in the admin (by Editors, who keep that right): the trail keeps it; a revision
+    of it still open goes with it (signed off, it would make the item again)."""
+    live = type(obj)._default_manager.filter(pk=obj.pk).first() or obj  # (the form showed its revision)
+    record(live, Action.DELETED, user)
+    Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, state__in=Revision.OPEN
+    ).delete()
 
 
 def publish_directly(obj, user, before: dict, links=None):
