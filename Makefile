@@ -63,12 +63,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Everything but the browser: pyproject.toml's norecursedirs leaves out e2e/.
+# Everything but the browser: pyproject.toml's norecursedirs leaves out e2e/. The tests run on every core
+# (pytest-xdist; PYTEST_WORKERS=0 runs them in this process, e.g. to use a debugger).
+PYTEST_WORKERS ?= auto
 test: install-test messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=coop_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The browser tests (e2e/): pages as Chromium lays them out, axe-core, the page budget.
 test-browser: install-test messages browser-deps
