@@ -61,3 +61,19 @@ def sign_off_as_others(revision):
         users[group].groups.add(Group.objects.get_or_create(name=group)[0])
     workflow.approve(revision, get_user_model().objects.get(pk=users[REVIEWER].pk))
     return workflow.sign_off(revision, get_user_model().objects.get(pk=users[APPROVER].pk))
+
+
+def admin_page(browser, base, lang, username=None, password=None):
+    """A new browser context reading ``lang`` (Accept-Language), signed in to the admin as
+    ``username`` when given; ``page.errors`` collects the page's JavaScript errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers={"Accept-Language": lang})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    if username:
+        page.goto(f"{base}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{base}/admin/")
+    return page

@@ -22,7 +22,7 @@ from core.editorial.roles import EDITOR, TRANSLATOR
 from core.models.workflow import Revision
 from news.models import Article
 
-from .pages import CHROMIUM, CHROMIUM_ARGS, sign_off_as_others
+from .pages import CHROMIUM, CHROMIUM_ARGS, admin_page, sign_off_as_others
 
 TITLE = "宿迁共建园区新项目签约"
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
@@ -51,20 +51,7 @@ def chinese_browser(staff, live_server):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
         def open_page(username=None):
-            context = browser.new_context(
-                viewport={"width": 1280, "height": 900}, extra_http_headers={"Accept-Language": "zh-hans"}
-            )
-            page = context.new_page()
-            errors = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.errors = errors
-            if username:
-                page.goto(f"{live_server.url}/admin/login/")
-                page.fill("#id_username", username)
-                page.fill("#id_password", PASSWORD)
-                page.click("input[type=submit]")
-                page.wait_for_url(f"{live_server.url}/admin/")
-            return page
+            return admin_page(browser, live_server.url, "zh-hans", username, PASSWORD)
 
         yield open_page
         browser.close()

@@ -24,7 +24,7 @@ from documents.signals import copy_shipped
 from documents.templatetags.documents import file_label
 from news.models import Article
 
-from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, sign_off_as_others
+from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, admin_page, sign_off_as_others
 
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
 DOCUMENT = "key-figures"  # a shipped PDF
@@ -75,18 +75,7 @@ def editor(transactional_db, live_server, content, media_root, django_user_model
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
         def sign_in(lang):
-            context = browser.new_context(
-                viewport={"width": 1280, "height": 900}, extra_http_headers={"Accept-Language": lang}
-            )
-            page = context.new_page()
-            page.errors = []
-            page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-            page.goto(f"{live_server.url}/admin/login/")
-            page.fill("#id_username", "bianji")
-            page.fill("#id_password", PASSWORD)
-            page.click("input[type=submit]")
-            page.wait_for_url(f"{live_server.url}/admin/")
-            return page
+            return admin_page(browser, live_server.url, lang, "bianji", PASSWORD)
 
         yield sign_in
         browser.close()

@@ -15,7 +15,7 @@ from django.utils import translation
 from core.editorial.roles import APPROVER, REVIEWER, WRITER
 from news.models import Article
 
-from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS
+from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, admin_page
 from .test_document_chooser import restore_editorial_groups
 
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
@@ -39,18 +39,7 @@ def team(transactional_db, live_server, content, django_user_model):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
         def sign_in(username, lang):
-            context = browser.new_context(
-                viewport={"width": 1280, "height": 900}, extra_http_headers={"Accept-Language": lang}
-            )
-            page = context.new_page()
-            page.errors = []
-            page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-            page.goto(f"{live_server.url}/admin/login/")
-            page.fill("#id_username", username)
-            page.fill("#id_password", PASSWORD)
-            page.click("input[type=submit]")
-            page.wait_for_url(f"{live_server.url}/admin/")
-            return page
+            return admin_page(browser, live_server.url, lang, username, PASSWORD)
 
         yield sign_in
         browser.close()
