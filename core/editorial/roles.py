@@ -102,8 +102,15 @@ def grant_workflow_permissions(sender=None, using="default", **kwargs):
     from core import registry
 
     labels = [ct.model._meta.label_lower for ct in registry.content_types() if ct.reviewed]
+    # What visitors see only through reviewed items (the picture library): Writers add to it for their
+    # items; changing what is there would change published pages unreviewed, so that stays with Editors.
+    unreviewed = [ct.model._meta.label_lower for ct in registry.content_types() if not ct.reviewed]
     grants = {
-        WRITER: {**dict.fromkeys(labels, ["add", "change", "view"]), "core.auditentry": ["view"]},
+        WRITER: {
+            **dict.fromkeys(labels, ["add", "change", "view"]),
+            **dict.fromkeys(unreviewed, ["add", "view"]),
+            "core.auditentry": ["view"],
+        },
         REVIEWER: {
             **dict.fromkeys(labels, EDIT_ONLY),
             "core.revision": ["review_revision"],
