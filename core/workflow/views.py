@@ -51,9 +51,11 @@ def review(request, pk):
         for label, old, new in snapshot.changes(revision.model, before, revision.data)
     ]
     has_page = bool(getattr(revision.model, "url_name", None))
+    item = str(workflow.preview(revision)) or revision.object_repr  # in the reader's language
     context = {
         **admin.site.each_context(request),
-        "title": _("Review: %(item)s") % {"item": revision.object_repr},
+        "item": item,
+        "title": _("Review: %(item)s") % {"item": item},
         "revision": revision,
         "opts": revision.model._meta,
         "rows": rows,
