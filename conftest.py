@@ -154,7 +154,7 @@ def signed_off(db, django_user_model):
         from core.models.workflow import Revision
 
         reviewer, approver = people()
-        revision = obj if isinstance(obj, Revision) else workflow.open_revision(obj)
+        revision = Revision.objects.get(pk=obj.pk) if isinstance(obj, Revision) else workflow.open_revision(obj)
         assert revision is not None, f"nothing is waiting for {obj!r}"
         if revision.state in (revision.State.DRAFT, revision.State.REJECTED):
             revision = workflow.submit(revision, revision.created_by)

@@ -1,8 +1,8 @@
 """What is public, in one place: every view, feed, sitemap, search and download that shows
 documents to visitors starts from ``Document.objects.published()``. The same rule as news
 articles (published, the publication time has come, the expiry time has not; withdrawn or expired
-is ``gone()``: a 410 at its address and its file's); the review workflow of issue #25 will replace
-both together."""
+is ``gone()``: a 410 at its address and its file's). The review workflow (core/workflow/) sets the
+status: sign-off publishes, withdrawal withdraws."""
 
 from django.db.models import Prefetch
 

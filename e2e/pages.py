@@ -46,23 +46,6 @@ PAGE_TYPES = {
 LANGS = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 
 
-def sign_off_as_others(revision):
-    """A Reviewer's approval and an Approver's sign-off, so that the item is public."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from core import workflow
-    from core.editorial.roles import APPROVER, REVIEWER, grant_workflow_permissions
-
-    grant_workflow_permissions()  # the steps' permissions, whatever a transactional test's flush left
-    users = {}
-    for name, group in (("shenhe", REVIEWER), ("qianfa", APPROVER)):
-        users[group], _ = get_user_model().objects.get_or_create(username=name, defaults={"is_staff": True})
-        users[group].groups.add(Group.objects.get_or_create(name=group)[0])
-    workflow.approve(revision, get_user_model().objects.get(pk=users[REVIEWER].pk))
-    return workflow.sign_off(revision, get_user_model().objects.get(pk=users[APPROVER].pk))
-
-
 def admin_page(browser, base, lang, username=None, password=None):
     """A new browser context reading ``lang`` (Accept-Language), signed in to the admin as
     ``username`` when given; ``page.errors`` collects the page's JavaScript errors."""

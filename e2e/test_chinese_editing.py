@@ -22,7 +22,7 @@ from core.editorial.roles import EDITOR, TRANSLATOR
 from core.models.workflow import Revision
 from news.models import Article
 
-from .pages import CHROMIUM, CHROMIUM_ARGS, admin_page, sign_off_as_others
+from .pages import CHROMIUM, CHROMIUM_ARGS, admin_page
 
 TITLE = "宿迁共建园区新项目签约"
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
@@ -68,7 +68,7 @@ def rich_text(page, field):
     return editor.locator(".ProseMirror[contenteditable]"), editor.locator(".prose-menubar")
 
 
-def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_server):
+def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_server, signed_off):
     base = live_server.url
     editor = chinese_browser("bianji")
     page = editor
@@ -146,7 +146,7 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     assert page.locator("input[name=_submit_for_review]").get_attribute("value") == "提交审核"
     page.click("input[name=_submit_for_review]")
     page.wait_for_url(f"**/admin/review/{revision.pk}/")
-    article = sign_off_as_others(revision)
+    article = signed_off(revision)
     assert Article.objects.published().filter(pk=article.pk).exists()
     page.goto(f"{base}/admin/news/article/{article.pk}/history/")
     assert "签发" in page.locator("#content-main").inner_text() or TITLE in page.content()
@@ -190,7 +190,7 @@ def test_a_chinese_article_from_draft_to_translation(chinese_browser, live_serve
     shoot(translator, "side_by_side")
     translator.click("input[name=_submit_for_review]")
     translator.wait_for_url(f"**/news/article/{article.pk}/change/")
-    sign_off_as_others(workflow.open_revision(article))
+    signed_off(article)
     article.refresh_from_db()
     assert article.title_en == "New projects signed in the Suqian joint parks"
     assert article.title_zh_hans == TITLE and article.status == Article.Status.PUBLISHED

@@ -17,14 +17,13 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
-from core import workflow
 from core.editorial.roles import EDITOR, grant
 from documents.models import Document
 from documents.signals import copy_shipped
 from documents.templatetags.documents import file_label
 from news.models import Article
 
-from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, admin_page, sign_off_as_others
+from .pages import ARTICLE, CHROMIUM, CHROMIUM_ARGS, admin_page
 
 PASSWORD = "mima-12345"  # noqa: S105 - a throwaway test account
 DOCUMENT = "key-figures"  # a shipped PDF
@@ -82,7 +81,7 @@ def editor(transactional_db, live_server, content, media_root, django_user_model
 
 
 @pytest.mark.parametrize("lang", ["zh-hans", "en"])
-def test_an_editor_links_a_document_from_the_rich_text_editor(editor, live_server, lang):
+def test_an_editor_links_a_document_from_the_rich_text_editor(editor, live_server, signed_off, lang):
     case = CASES[lang]
     document = Document.objects.get(slug=DOCUMENT)
     with translation.override(lang):
@@ -119,7 +118,7 @@ def test_an_editor_links_a_document_from_the_rich_text_editor(editor, live_serve
     page.click("input[name=_submit_for_review]")
     page.wait_for_url(f"**/news/article/{article.pk}/change/")
     assert page.locator(".messagelist .success").count() == 1
-    sign_off_as_others(workflow.open_revision(article))  # published after review (core/workflow/)
+    signed_off(article)  # published after review (core/workflow/)
     article.refresh_from_db()
     assert re.search(rf'<a href="/documents/{DOCUMENT}/file"[^>]*>{title}</a>', getattr(article, field))
 

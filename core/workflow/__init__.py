@@ -80,15 +80,15 @@ def open_revision(obj) -> Revision | None:
     )
 
 
-def new_item_revision(model) -> Revision | None:
-    """The latest open revision of a new item of ``model`` (for a singleton, the one there is)."""
-    return (
-        Revision.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id=None, state__in=Revision.OPEN
-        )
-        .order_by("-pk")
-        .first()
+def new_item_revision(model, pk=None) -> Revision | None:
+    """An open revision of a new item of ``model``: revision ``pk`` (None when it is no such
+    revision), else the latest (for a singleton, the one there is)."""
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=None, state__in=Revision.OPEN
     )
+    if pk is not None:
+        return revisions.filter(pk=pk).first() if str(pk).isdigit() else None
+    return revisions.order_by("-pk").first()
 
 
 def user_name(user) -> str:
@@ -134,27 +134,28 @@ def may_edit(user, revision: Revision | None) -> bool:
     return True
 
 
+def involved_ids(revision) -> set:
+    """Who wrote, edited or submitted it (user ids): four eyes keep them from approving it."""
+    return {revision.created_by_id, revision.submitted_by_id, *revision.editors.values_list("pk", flat=True)} - {None}
+
+
 def involved(user, revision) -> bool:
-    """Wrote, edited or submitted it: four eyes keep this user from approving it."""
-    return (
-        revision.submitted_by_id == user.pk
-        or revision.created_by_id == user.pk
-        or (revision.editors.filter(pk=user.pk).exists())
-    )
+    return user.pk in involved_ids(revision)
 
 
 def may_act(user, revision) -> dict[str, bool]:
     """The buttons this user may press on this revision now."""
+    mine = involved(user, revision)
     waiting_for_me = (revision.state == State.IN_REVIEW and user.has_perm(REVIEW)) or (
         revision.state == State.AWAITING_SIGN_OFF and user.has_perm(SIGN_OFF)
     )
     return {
         # Its writer, or someone who edited it, sends it on; not anyone who may only look at it.
-        "submit": revision.state in (State.DRAFT, State.REJECTED) and (user.is_superuser or involved(user, revision)),
+        "submit": revision.state in (State.DRAFT, State.REJECTED) and (user.is_superuser or mine),
         "cancel": revision.is_waiting and (user.pk in (revision.submitted_by_id, revision.created_by_id)),
-        "approve": revision.state == State.IN_REVIEW and waiting_for_me and not involved(user, revision),
-        "sign_off": revision.state == State.AWAITING_SIGN_OFF and waiting_for_me and not involved(user, revision),
-        "reject": waiting_for_me and not involved(user, revision),
+        "approve": revision.state == State.IN_REVIEW and waiting_for_me and not mine,
+        "sign_off": revision.state == State.AWAITING_SIGN_OFF and waiting_for_me and not mine,
+        "reject": waiting_for_me and not mine,
     }
 
 
@@ -185,21 +186,26 @@ def save_revision(obj, user, links=None, revision=None) -> Revision:
     return revision
 
 
-def preview(revision):
-    """The item as the revision would publish it, in memory (nothing is written)."""
+def live(revision):
+    """The item as visitors see it now; None for a new item."""
+    return revision.model._default_manager.filter(pk=revision.object_id).first() if revision.object_id else None
+
+
+def preview(revision, obj=None):
+    """The item as the revision would publish it, in memory (nothing is written). ``obj``: the
+    live item, when it is loaded already (it is changed in memory)."""
     model = revision.model
-    obj = model._default_manager.filter(pk=revision.object_id).first() if revision.object_id else None
     if obj is None:
-        obj = model()
+        obj = live(revision) or model()
     snapshot.put(obj, revision.data)
     if has_status(model):
         obj.status = model.Status.PUBLISHED
     return obj
 
 
-def live_data(revision) -> dict:
-    model = revision.model
-    obj = model._default_manager.filter(pk=revision.object_id).first() if revision.object_id else None
+def live_data(revision, obj=None) -> dict:
+    """The live item's fields as a revision stores them (``obj``: the live item, when loaded)."""
+    obj = obj if obj is not None else live(revision)
     return snapshot.take(obj) if obj is not None else {}
 
 
@@ -296,8 +302,9 @@ def sign_off(revision, user, version=None, comment=""):
     revision = _locked(revision, version)
     _refuse_unless(may_act(user, revision)["sign_off"], user, revision)
     model = revision.model
-    before = live_data(revision)
-    obj = preview(revision)
+    obj = live(revision)
+    before = live_data(revision, obj)
+    obj = preview(revision, obj)
     # A new item's slug was free when it was written; another item may have taken it since.
     if (
         revision.object_id is None

@@ -62,12 +62,7 @@ class WorkflowAdminMixin:
             return workflow.new_item_revision(self.model) if self.singleton else None
         # (Not found: an empty add form. The parameter is also in the URL when this admin is asked
         # about a related model's add permission.)
-        return Revision.objects.filter(
-            pk=pk if str(pk).isdigit() else None,
-            content_type=ContentType.objects.get_for_model(self.model),
-            object_id=None,
-            state__in=Revision.OPEN,
-        ).first()
+        return workflow.new_item_revision(self.model, pk)
 
     def get_changeform_initial_data(self, request):
         revision = self.new_item_revision(request)

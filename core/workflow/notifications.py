@@ -39,6 +39,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import workflow
 from core.editorial.admin_language import by_language
 from core.models import now
 from core.models.workflow import AuditEntry, Revision
@@ -93,8 +94,7 @@ def recipients(entry) -> list:
     if codename is None:
         return []
     permission = Permission.objects.get(content_type__app_label="core", codename=codename)
-    involved = {revision.created_by_id, revision.submitted_by_id, *revision.editors.values_list("pk", flat=True)}
-    members = reachable.filter(is_staff=True).exclude(pk__in=involved - {None}).order_by("pk")
+    members = reachable.filter(is_staff=True).exclude(pk__in=workflow.involved_ids(revision)).order_by("pk")
     holders = members.filter(Q(groups__permissions=permission) | Q(user_permissions=permission)).distinct()
     return list(holders) or list(members.filter(is_superuser=True))
 

@@ -45,13 +45,14 @@ def edit_url(revision):
 def review(request, pk):
     """待审核: what the revision changes, and the buttons of the user's step."""
     revision = _revision(request, pk)
-    before = workflow.live_data(revision)
+    obj = workflow.live(revision)
+    before = workflow.live_data(revision, obj)
     rows = [
         dict(zip(("label", "before", "after"), (label, *snapshot.inline_diff(old, new)), strict=True))
         for label, old, new in snapshot.changes(revision.model, before, revision.data)
     ]
     has_page = bool(getattr(revision.model, "url_name", None))
-    item = str(workflow.preview(revision)) or revision.object_repr  # in the reader's language
+    item = str(workflow.preview(revision, obj)) or revision.object_repr  # in the reader's language
     context = {
         **admin.site.each_context(request),
         "item": item,
