@@ -81,6 +81,9 @@ def test_submit_reject_resubmit_approve_sign_off_withdraw(team, live_server, lan
     reviewer.locator("#awaiting-review a").first.click()
     assert reviewer.locator(".workflow-diff ins").first.inner_text().strip()
     assert "A first try" in reviewer.locator(".workflow-diff td.after").first.inner_text()
+    reviewer.set_viewport_size({"width": 390, "height": 844})  # a reviewer on a phone
+    assert reviewer.evaluate("document.documentElement.scrollWidth") <= 390
+    reviewer.set_viewport_size({"width": 1280, "height": 900})
     reviewer.click(f"input[value='{reject}']")
     assert reviewer.locator(".messagelist .error").count() == 1
     reviewer.fill("#id_comment", "The title must name both cities.")

@@ -433,3 +433,24 @@ def test_deleting_an_item_is_in_the_trail_and_takes_its_open_revision_with_it(te
     assert not Revision.objects.exists()
     entry = AuditEntry.objects.get(action="deleted")
     assert (entry.object_id, entry.user_name, entry.object_repr) == (article.pk, "ed", "Live title")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the sign-off commits, as in production
+def test_a_sign_off_while_redis_is_down_publishes_and_tells_the_approver(django_user_model, settings):
+    from core.pagecache import stale_minutes
+    from core.tests.test_page_cache import redis_at
+
+    writer = member(django_user_model, "wang", WRITER)
+    reviewer = member(django_user_model, "li", REVIEWER)
+    approver = member(django_user_model, "zhao", APPROVER, language="zh-hans")
+    article = ArticleFactory(slug="down-story", title_en="Before", status=Article.Status.PUBLISHED)
+    edit(writer, article, title_en="After", _submit_for_review="1")
+    revision = Revision.objects.get(object_id=article.pk)
+    reviewer.post(f"/admin/review/{revision.pk}/approve/", {"version": revision.version})
+    revision.refresh_from_db()
+    redis_at(settings, 1)  # nothing listens there
+
+    response = approver.post(f"/admin/review/{revision.pk}/sign_off/", {"version": revision.version}, follow=True)
+
+    assert Article.objects.get(pk=article.pk).title_en == "After"  # published all the same
+    assert f"访客在最多 {stale_minutes()} 分钟内" in response.content.decode()
